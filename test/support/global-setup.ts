@@ -1,0 +1,5 @@
+import {ensureKubectl} from './kubectl.js';
+
+export default function setup() {
+	ensureKubectl();
+}
