@@ -1,0 +1,176 @@
+// A resilient list+watch for one resource in one namespace. We own the lifecycle rather than use
+// client-node's informer, which stops for good on any non-410 error (G.4) and cannot count bad lines:
+//   LIST → SYNCED → WATCH from the list RV (bookmarks on, timeoutSeconds) →
+//   clean end / idle → WATCH again from the last RV;   410 (HTTP or ERROR event) → LIST again;
+//   anything else → CONNECTION reconnecting, exponential backoff with jitter, then retry.
+import type {KubeConfig} from '@kubernetes/client-node';
+import type {KubeObject} from '../k8s/types.js';
+import type {ClusterEvent, ConnectionState, WatchedResource} from '../store/types.js';
+import {objectKey} from '../store/types.js';
+import {backoffDelay, DEFAULT_BACKOFF, sleep} from './backoff.js';
+import type {Backoff} from './backoff.js';
+import {describeApiError, httpStatusOf} from './errors.js';
+import {httpError, kubeFetch, kubeJson} from './http.js';
+import {collectionPath, RESOURCE_API} from './resources.js';
+import {readWatchStream} from './watch-stream.js';
+
+export type WatchResourceOptions = {
+	kc: KubeConfig;
+	resource: WatchedResource;
+	namespace: string;
+	labelSelector?: string;
+	fieldSelector?: string;
+	/** Client-side narrowing when selectors cannot express the scope; objects that stop matching are reported DELETED. */
+	filter?: (object: KubeObject) => boolean;
+	onEvent: (event: ClusterEvent) => void;
+	backoff?: Backoff;
+	/** Server-side watch timeout; the stream then ends cleanly and we re-watch from the last RV. */
+	timeoutSeconds?: number;
+	/** No bytes for this long means a dead connection: re-watch. Defaults to timeoutSeconds + 30 s. */
+	idleTimeoutMs?: number;
+	now?: () => number;
+	random?: () => number;
+};
+
+export type WatchStats = {lists: number; watches: number; malformedLines: number; failures: number};
+
+export type WatchHandle = {
+	/** Aborts in-flight requests and timers; no event is emitted after it returns. */
+	stop(): void;
+	/** Settles once the loop has exited (after stop()); nothing is in flight any more. */
+	readonly done: Promise<void>;
+	readonly stats: WatchStats;
+};
+
+type ListBody = {apiVersion?: string; kind?: string; metadata?: {resourceVersion?: string; continue?: string}; items?: KubeObject[]};
+
+const PAGE_SIZE = 500;
+/** A watch that ends this fast with no events is a failure (client-go's "very short watch"), not a reason to spin. */
+const SHORT_WATCH_MS = 1000;
+
+export function watchResource(options: WatchResourceOptions): WatchHandle {
+	const {kc, resource, namespace, labelSelector, fieldSelector, filter, onEvent} = options;
+	const backoff = options.backoff ?? DEFAULT_BACKOFF;
+	const timeoutSeconds = options.timeoutSeconds ?? 240;
+	const idleTimeoutMs = options.idleTimeoutMs ?? (timeoutSeconds + 30) * 1000;
+	const now = options.now ?? Date.now;
+	const path = collectionPath(resource, namespace);
+	const stopper = new AbortController();
+	const stats: WatchStats = {lists: 0, watches: 0, malformedLines: 0, failures: 0};
+	const visible = new Set<string>();
+	let connection: ConnectionState = {status: 'connecting', since: now()};
+	let resourceVersion: string | undefined;
+
+	const emit = (event: ClusterEvent) => {
+		if (!stopper.signal.aborted) onEvent(event);
+	};
+	const setConnection = (state: Omit<ConnectionState, 'since'>) => {
+		const at = now();
+		connection = {...state, since: state.status === connection.status ? connection.since : at};
+		emit({type: 'CONNECTION', resource, state: connection});
+	};
+	const touch = () => setConnection({status: 'live', lastContactAt: now()});
+
+	const deliverSynced = (items: KubeObject[]) => {
+		const kept = filter ? items.filter(filter) : items;
+		visible.clear();
+		for (const object of kept) visible.add(objectKey(object));
+		emit({type: 'SYNCED', resource, objects: kept, at: now()});
+	};
+
+	const deliver = (type: 'ADDED' | 'MODIFIED' | 'DELETED', object: KubeObject) => {
+		const key = objectKey(object);
+		if (type !== 'DELETED' && (!filter || filter(object))) {
+			emit({type: visible.has(key) ? 'MODIFIED' : 'ADDED', resource, object, at: now()});
+			visible.add(key);
+		} else if (visible.delete(key) || (type === 'DELETED' && !filter)) {
+			emit({type: 'DELETED', resource, object, at: now()});
+		}
+	};
+
+	const list = async (): Promise<void> => {
+		const items: KubeObject[] = [];
+		let continueToken: string | undefined;
+		let listVersion: string | undefined;
+		do {
+			const page = await kubeJson<ListBody>(kc, {path, query: {labelSelector, fieldSelector, limit: PAGE_SIZE, continue: continueToken}, signal: stopper.signal});
+			const {apiVersion, kind} = RESOURCE_API[resource];
+			// List items carry no kind/apiVersion; watch objects do. Make both look the same.
+			for (const item of page.items ?? []) items.push({apiVersion, kind, ...item});
+			listVersion = page.metadata?.resourceVersion ?? '';
+			continueToken = page.metadata?.continue || undefined;
+		} while (continueToken);
+		stats.lists++;
+		resourceVersion = listVersion ?? '';
+		deliverSynced(items);
+		touch();
+	};
+
+	/** One watch request; returns how it ended, or throws for failures that need a backoff. */
+	const watchOnce = async (): Promise<{ended: 'closed' | 'expired' | 'idle'; events: number}> => {
+		const attempt = new AbortController();
+		const signal = AbortSignal.any([stopper.signal, attempt.signal]);
+		const query = {watch: 'true', resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds, labelSelector, fieldSelector};
+		const response = await kubeFetch(kc, {path, query, signal});
+		stats.watches++;
+		if (response.status === 410) {
+			await response.body?.cancel();
+			return {ended: 'expired', events: 0};
+		}
+		if (!response.ok) throw await httpError(response);
+		touch();
+		const result = await readWatchStream(response, {
+			signal,
+			idleTimeoutMs,
+			onIdle: () => attempt.abort(),
+			onMalformed: () => stats.malformedLines++,
+			onEvent: (type, object) => {
+				resourceVersion = object.metadata.resourceVersion || resourceVersion;
+				if (type === 'BOOKMARK') touch();
+				else deliver(type, object);
+			},
+		});
+		if (result.ended === 'aborted') return {ended: attempt.signal.aborted && !stopper.signal.aborted ? 'idle' : 'closed', events: result.events};
+		return {ended: result.ended, events: result.events};
+	};
+
+	const run = async () => {
+		setConnection({status: 'connecting'});
+		let failures = 0;
+		while (!stopper.signal.aborted) {
+			try {
+				if (resourceVersion === undefined) {
+					await list();
+					failures = 0;
+				}
+				const started = now();
+				const {ended, events} = await watchOnce();
+				if (ended === 'expired') {
+					resourceVersion = undefined;
+					continue;
+				}
+				if (events > 0) failures = 0;
+				else if (ended === 'closed' && now() - started < SHORT_WATCH_MS && !stopper.signal.aborted) throw new Error('the watch closed immediately');
+			} catch (error) {
+				if (stopper.signal.aborted) break;
+				if (httpStatusOf(error) === 410 && resourceVersion !== undefined) {
+					resourceVersion = undefined;
+					continue;
+				}
+				failures++;
+				stats.failures++;
+				const delay = backoffDelay(failures, backoff, options.random);
+				setConnection({status: 'reconnecting', lastContactAt: connection.lastContactAt, error: describeApiError(error, {kc}), retryAt: now() + delay});
+				await sleep(delay, stopper.signal);
+			}
+		}
+	};
+
+	// run() catches per attempt; this only guards against an onEvent that throws while reporting a failure.
+	const done = run().catch(() => undefined);
+	return {
+		stop: () => stopper.abort(),
+		done,
+		stats,
+	};
+}
