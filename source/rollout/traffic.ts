@@ -116,7 +116,9 @@ function serviceTraffic(service: Service, input: Required<Omit<TrafficInput, 'se
 
 	const totalReady = [...groups.values()].reduce((total, group) => total + group.ready, 0);
 	const sorted = [...groups.values()]
-		.sort((a, b) => b.createdAt - a.createdAt || (b.revision ?? 0) - (a.revision ?? 0) || b.key.localeCompare(a.key))
+		// Within one Deployment the highest revision is the newest (a rollback revives an old, early-created RS);
+		// across Deployments only creation order says which version is newer.
+		.sort((a, b) => (byLabel ? 0 : (b.revision ?? 0) - (a.revision ?? 0)) || b.createdAt - a.createdAt || b.key.localeCompare(a.key))
 		.map(({createdAt: _createdAt, ...group}) => ({...group, share: totalReady === 0 ? 0 : (group.ready / totalReady) * 100}));
 	return {
 		service: service.metadata.name ?? '',
