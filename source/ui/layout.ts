@@ -9,6 +9,8 @@ export type LayoutInput = {
 	revisions: number;
 	/** Warnings to show inline. */
 	warnings: number;
+	/** Rows taken from the Pods pane by an open dialog (confirm, scale). */
+	reservedRows?: number;
 };
 
 export type Layout = {
@@ -37,14 +39,17 @@ const tallRows = 36;
 const rolloutFullBody = 7;
 /** Compact body: title, updated and available bars, two lines of kubectl status. */
 const rolloutCompactBody = 5;
-const minPodsHeight = border + 1 + 2;
+/** Border, column header and one pod. */
+const minPodsHeight = border + 1 + 1;
 
 export function layout(columns: number, rows: number, input: LayoutInput): Layout {
-	const warnings = Math.min(input.warnings, rows >= 30 ? 3 : rows >= 20 ? 1 : 0);
+	const reserved = input.reservedRows ?? 0;
+	// An open dialog needs the room more than the warnings do.
+	const warnings = reserved > 0 ? 0 : Math.min(input.warnings, rows >= 30 ? 3 : rows >= 20 ? 1 : 0);
 	const compact = rows < 22;
 	const rolloutHeight = border + (compact ? rolloutCompactBody : rolloutFullBody);
 	const list = {rows: Math.max(1, rows - chromeRows - border - 1)};
-	const available = rows - chromeRows - warnings;
+	const available = rows - chromeRows - warnings - reserved;
 
 	if (columns >= sideBySideColumns) {
 		const rolloutWidth = Math.ceil(columns * 0.55);

@@ -1,0 +1,126 @@
+// The root: UI state, the snapshot subscription, derivation once per snapshot, and composition.
+// Panes render; hooks handle keys; the CLI owns the store, the actions and the exit code.
+import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
+import {useCallback, useMemo, useReducer, useRef} from 'react';
+import {Footer} from './components/Footer.js';
+import {Header} from './components/Header.js';
+import {StatusLine} from './components/StatusLine.js';
+import {connectionError, connectionSummary} from './connection.js';
+import {deploymentList, deploymentView, trafficLines} from './derive.js';
+import {DeploymentScreen} from './DeploymentScreen.js';
+import {ConfirmDialog, dialogRows} from './dialogs/ConfirmDialog.js';
+import {HelpOverlay} from './dialogs/HelpOverlay.js';
+import {ScalePrompt} from './dialogs/ScalePrompt.js';
+import {useClock} from './hooks/use-clock.js';
+import {useCommandKeys, useRunAction} from './hooks/use-commands.js';
+import {useFreezableStore, useOptionalStore} from './hooks/use-external-store.js';
+import {useFilterInput} from './hooks/use-filter-input.js';
+import {keyContext} from './key-context.js';
+import {visibleCommands, type PaneId} from './keymap.js';
+import {layout as computeLayout} from './layout.js';
+import {DeploymentList} from './panes/DeploymentList.js';
+import type {MonitorProps} from './types.js';
+import {initialUiState, selectablePane, uiReducer} from './ui-state.js';
+import {useTheme} from './theme-context.js';
+
+export function App(props: MonitorProps) {
+	const {store, actions, context, targets = [], probe: probeStore, onExit} = props;
+	const {columns, rows} = useWindowSize();
+	const theme = useTheme();
+	const [ui, dispatch] = useReducer(uiReducer, targets.length === 1 ? targets[0] : undefined, initialUiState);
+	const snapshot = useFreezableStore(store, ui.frozen);
+	const probe = useOptionalStore(probeStore);
+	const now = useClock(props.now);
+	const clock = props.now ?? Date.now;
+
+	const name = ui.view.kind === 'deployment' ? ui.view.name : undefined;
+	// Derive once per published snapshot (and view), never per event or per clock tick.
+	const view = useMemo(() => (name ? deploymentView(snapshot, context.namespace, name, clock()) : undefined), [snapshot, context.namespace, name, clock]);
+	const list = useMemo(() => (name ? [] : deploymentList(snapshot, context.namespace, targets, clock())), [snapshot, context.namespace, name, targets, clock]);
+
+	const dialogOpen = ui.dialog !== undefined && ui.dialog.kind !== 'help';
+	const layout = computeLayout(columns, rows, {
+		trafficLines: view ? trafficLines(view.traffic, probe !== undefined) : 0,
+		revisions: view?.history.length ?? 0,
+		warnings: view?.warnings.length ?? 0,
+		reservedRows: dialogOpen ? dialogRows : 0,
+	});
+	const panes: PaneId[] = ['rollout', ...(layout.history.mode === 'hidden' ? [] : ['history' as const]), ...(layout.traffic.mode === 'hidden' ? [] : ['traffic' as const]), 'pods'];
+	const keys = keyContext(ui, view, props);
+	const commands = visibleCommands(keys);
+
+	const {exit} = useApp();
+	const exited = useRef(false);
+	const quit = useCallback(() => {
+		if (exited.current) return;
+		exited.current = true;
+		exit();
+		onExit?.(0);
+	}, [exit, onExit]);
+
+	const pane = selectablePane(ui);
+	const selectableCount = pane === 'list' ? list.length : pane === 'history' ? view?.history.length ?? 0 : pane === 'pods' ? view?.pods.length ?? 0 : 0;
+	const onKey = useCommandKeys({dispatch, context: keys, actions, panes, selectableCount, selectedDeployment: list[ui.selection.list]?.name, quit});
+	useInput(onKey, {isActive: ui.dialog === undefined && !ui.filter.editing});
+	// Ctrl-C quits from anywhere, dialogs included: the one key that must always work.
+	useInput((input, key) => {
+		if (key.ctrl && input === 'c') quit();
+	});
+	useFilterInput(dispatch, ui.filter.editing && ui.dialog === undefined);
+	const run = useRunAction(actions, dispatch);
+
+	const connection = connectionSummary(snapshot.connections, now);
+	const status = ui.status ?? (connection.kind === 'live' ? undefined : errorStatus(connectionError(snapshot.connections)));
+	const main = ui.dialog?.kind === 'help'
+		? <HelpOverlay commands={commands} readOnly={props.readOnly} kubeconfigPath={props.demo?.kubeconfigPath} onClose={() => dispatch({type: 'help'})} />
+		: view
+			? <DeploymentScreen view={view} layout={layout} ui={ui} probe={probe} now={now} />
+			: name
+				? <Box paddingX={1} flexGrow={1}><Text color={theme.color.warn} wrap="wrap">Deployment "{name}" not found in namespace {context.namespace}; waiting for it to appear.</Text></Box>
+				: <DeploymentList deployments={list} selected={ui.selection.list} rows={layout.list.rows} width={columns} namespace={context.namespace} />;
+
+	return (
+		<Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+			<Header context={context} deployment={name} budget={view?.progress.budget} connection={connection} frozen={ui.frozen} now={now} scenario={props.demo?.scenarioTitle} />
+			<Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">{main}</Box>
+			{ui.dialog?.kind === 'confirm' ? (
+				<ConfirmDialog
+					text={ui.dialog.text}
+					onCancel={() => {
+						dispatch({type: 'closeDialog'});
+						dispatch({type: 'status', status: {kind: 'info', text: 'cancelled, nothing sent'}});
+					}}
+					onConfirm={() => {
+						const dialog = ui.dialog?.kind === 'confirm' ? ui.dialog : undefined;
+						dispatch({type: 'closeDialog'});
+						if (dialog) void run(dialog.command, dialog.name, dialog.toRevision);
+					}}
+				/>
+			) : null}
+			{ui.dialog?.kind === 'scale' ? (
+				<ScalePrompt
+					name={ui.dialog.name}
+					current={ui.dialog.current}
+					digits={ui.dialog.digits}
+					onDigits={text => dispatch({type: 'scaleType', text})}
+					onBackspace={() => dispatch({type: 'scaleBackspace'})}
+					onCancel={() => {
+						dispatch({type: 'closeDialog'});
+						dispatch({type: 'status', status: {kind: 'info', text: 'cancelled, nothing sent'}});
+					}}
+					onApply={replicas => {
+						const dialog = ui.dialog?.kind === 'scale' ? ui.dialog : undefined;
+						dispatch({type: 'closeDialog'});
+						if (dialog) void run('scale', dialog.name, replicas);
+					}}
+				/>
+			) : null}
+			<StatusLine status={status} />
+			<Footer commands={commands} />
+		</Box>
+	);
+}
+
+function errorStatus(error: string | undefined) {
+	return error ? {kind: 'error' as const, text: error} : undefined;
+}

@@ -1,0 +1,115 @@
+// The one place the UI asks source/rollout about a snapshot. Called once per snapshot version
+// (App memoises on it), never per watch event; ages are formatted at render time from a 1 s clock.
+import type {Deployment, Pod} from '../k8s/types.js';
+import {
+	type DeploymentSummary, type RevisionRow, type RolloutProgress, type RolloutStatus, type RolloutWarning, type ServiceTraffic,
+	deploymentSummary, matchesSelector, ownedReplicaSets, podReadyText, podRestarts, podStatusText, podsOf, revisionHistory,
+	revisionOf, rolloutProgress, rolloutStatus, rolloutWarnings, trafficShare,
+} from '../rollout/index.js';
+import type {ClusterSnapshot, PodTransition} from '../store/types.js';
+
+export type PodHealth = 'ready' | 'starting' | 'terminating' | 'failed' | 'done';
+
+export type PodRow = {
+	name: string;
+	revision?: number;
+	isNew: boolean;
+	status: string;
+	health: PodHealth;
+	ready: string;
+	restarts: number;
+	/** Epoch ms, for the AGE cell. */
+	createdAt?: number;
+};
+
+export type DeploymentView = {
+	name: string;
+	deployment: Deployment;
+	progress: RolloutProgress;
+	status: RolloutStatus;
+	history: RevisionRow[];
+	pods: PodRow[];
+	transitions: PodTransition[];
+	traffic: ServiceTraffic[];
+	warnings: RolloutWarning[];
+	/** The `now` the view was derived at (elapsed/ETA move on from here). */
+	derivedAt: number;
+};
+
+const failedStatus = /BackOff|Err|Error|Invalid|Failed|OOMKilled|ContainerCannotRun|DeadlineExceeded|Evicted|Unknown|Signal|ExitCode/;
+
+/** The glyph/colour family of kubectl's STATUS text; the text itself is always shown too. */
+export function podHealth(status: string, ready: string): PodHealth {
+	if (status === 'Terminating') return 'terminating';
+	if (status === 'Completed' || status === 'Succeeded') return 'done';
+	if (failedStatus.test(status)) return 'failed';
+	const [up, total] = ready.split('/');
+	return status === 'Running' && up === total ? 'ready' : 'starting';
+}
+
+function time(value: string | null | undefined): number | undefined {
+	const ms = value ? Date.parse(value) : Number.NaN;
+	return Number.isNaN(ms) ? undefined : ms;
+}
+
+function podRows(pods: readonly Pod[], revisionByRs: ReadonlyMap<string, number | undefined>, newRs: string | undefined): PodRow[] {
+	const rows = pods.map((pod): PodRow => {
+		const owner = pod.metadata.ownerReferences?.find(reference => reference.controller === true)?.name ?? '';
+		const status = podStatusText(pod);
+		const ready = podReadyText(pod);
+		const revision = revisionByRs.get(owner);
+		const createdAt = time(pod.metadata.creationTimestamp);
+		return {
+			name: pod.metadata.name ?? '', isNew: owner === newRs, status, health: podHealth(status, ready), ready, restarts: podRestarts(pod),
+			...(revision === undefined ? {} : {revision}), ...(createdAt === undefined ? {} : {createdAt}),
+		};
+	});
+	// Newest revision first, then terminating last within it, then by name: a stable, scannable order.
+	return rows.sort((a, b) => (b.revision ?? -1) - (a.revision ?? -1)
+		|| Number(a.health === 'terminating') - Number(b.health === 'terminating')
+		|| a.name.localeCompare(b.name));
+}
+
+export function deploymentView(snapshot: ClusterSnapshot, namespace: string, name: string, now: number): DeploymentView | undefined {
+	const deployment = snapshot.deployments.get(`${namespace}/${name}`);
+	if (!deployment) return undefined;
+	const inNamespace = <T extends {metadata: {namespace?: string}}>(objects: Iterable<T>) => [...objects].filter(object => object.metadata.namespace === namespace);
+	const replicaSets = inNamespace(snapshot.replicaSets.values());
+	const allPods = inNamespace(snapshot.pods.values());
+	const owned = ownedReplicaSets(deployment, replicaSets);
+	const pods = podsOf(owned, allPods);
+	const progress = rolloutProgress(deployment, replicaSets, allPods, now);
+	const revisionByRs = new Map(owned.map(rs => [rs.metadata.name ?? '', revisionOf(rs)]));
+	const prefixes = owned.map(rs => `${rs.metadata.name ?? ''}-`);
+	const labels = deployment.spec.template.metadata?.labels;
+	const services = inNamespace(snapshot.services.values()).filter(service => service.spec.selector && matchesSelector(labels, service.spec.selector));
+	return {
+		name,
+		deployment,
+		progress,
+		status: rolloutStatus(deployment),
+		history: revisionHistory(deployment, replicaSets, allPods),
+		pods: podRows(pods, revisionByRs, progress.newReplicaSet?.name),
+		transitions: snapshot.transitions.filter(transition => prefixes.some(prefix => transition.pod.startsWith(prefix))),
+		traffic: services.length === 0 ? [] : trafficShare({
+			services, endpointSlices: inNamespace(snapshot.endpointSlices.values()), pods: allPods, replicaSets, deployments: inNamespace(snapshot.deployments.values()),
+		}),
+		warnings: rolloutWarnings(deployment, replicaSets, allPods, now),
+		derivedAt: now,
+	};
+}
+
+/** The list view: deployments in the namespace (only the targets, when several were named). */
+export function deploymentList(snapshot: ClusterSnapshot, namespace: string, targets: readonly string[], now: number): DeploymentSummary[] {
+	return [...snapshot.deployments.values()]
+		.filter(deployment => deployment.metadata.namespace === namespace && (targets.length === 0 || targets.includes(deployment.metadata.name ?? '')))
+		.map(deployment => deploymentSummary(deployment, now))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Lines the Traffic pane wants: a row per version, a title per service when several, the prober's line. */
+export function trafficLines(traffic: readonly ServiceTraffic[], probe: boolean): number {
+	if (traffic.length === 0) return 0;
+	const groups = traffic.reduce((total, service) => total + service.groups.length, 0);
+	return groups + (traffic.length > 1 ? traffic.length : 0) + (probe ? 1 : 0);
+}

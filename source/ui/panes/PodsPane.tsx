@@ -1,0 +1,117 @@
+// Every pod of the Deployment's ReplicaSets, windowed to the rows the layout gives, with the
+// transition log beside or below.
+import {Box, Text} from 'ink';
+import type {PodTransition} from '../../store/types.js';
+import {humanDuration} from '../../rollout/index.js';
+import {Pane} from '../components/Pane.js';
+import type {PodHealth, PodRow} from '../derive.js';
+import {timeOfDay, windowAround} from '../format.js';
+import type {Layout} from '../layout.js';
+import type {Glyphs, Token} from '../theme.js';
+import {useTheme} from '../theme-context.js';
+
+type Props = {
+	pods: readonly PodRow[];
+	transitions: readonly PodTransition[];
+	layout: Layout['pods'];
+	focused: boolean;
+	selected: number;
+	filter: {text: string; editing: boolean};
+	now: number;
+};
+
+export const healthStyle: Record<PodHealth, {glyph: keyof Glyphs; token: Token}> = {
+	ready: {glyph: 'running', token: 'status.complete'},
+	starting: {glyph: 'pending', token: 'status.progressing'},
+	terminating: {glyph: 'terminating', token: 'muted'},
+	failed: {glyph: 'failed', token: 'status.failed'},
+	done: {glyph: 'ok', token: 'muted'},
+};
+
+/** Case-insensitive match on name, status or "revN". */
+export function filterPods(pods: readonly PodRow[], text: string): PodRow[] {
+	const needle = text.trim().toLowerCase();
+	if (!needle) return [...pods];
+	return pods.filter(pod => `${pod.name} ${pod.status} rev${pod.revision ?? ''}`.toLowerCase().includes(needle));
+}
+
+function PodLine({pod, selected, now}: {pod: PodRow; selected: boolean; now: number}) {
+	const theme = useTheme();
+	const style = healthStyle[pod.health];
+	return (
+		<Box>
+			<Box width={2} flexShrink={0}><Text color={theme.color[style.token]}>{theme.glyph[style.glyph]}</Text></Box>
+			<Box flexGrow={1} flexShrink={1} minWidth={8}><Text inverse={selected} wrap="truncate-end">{pod.name}</Text></Box>
+			<Box width={7} flexShrink={0}>
+				<Text color={theme.color[pod.isNew ? 'rev.new' : 'rev.old']}> rev{pod.revision ?? '?'}</Text>
+			</Box>
+			<Box width={18} flexShrink={0}><Text color={theme.color[style.token]} wrap="truncate-end"> {pod.status}</Text></Box>
+			<Box width={5} flexShrink={0}><Text>{pod.ready}</Text></Box>
+			<Box width={4} flexShrink={0}><Text color={pod.restarts > 0 ? theme.color.warn : undefined}>{pod.restarts > 0 ? `↻${pod.restarts}` : ''}</Text></Box>
+			<Box width={6} flexShrink={0}><Text color={theme.color.muted}>{pod.createdAt === undefined ? '' : humanDuration(now - pod.createdAt)}</Text></Box>
+		</Box>
+	);
+}
+
+function ColumnHeader() {
+	const theme = useTheme();
+	return (
+		<Box>
+			<Box width={2} flexShrink={0} />
+			<Box flexGrow={1} flexShrink={1} minWidth={8}><Text color={theme.color.muted}>NAME</Text></Box>
+			<Box width={7} flexShrink={0}><Text color={theme.color.muted}> REV</Text></Box>
+			<Box width={18} flexShrink={0}><Text color={theme.color.muted}> STATUS</Text></Box>
+			<Box width={5} flexShrink={0}><Text color={theme.color.muted}>READY</Text></Box>
+			<Box width={4} flexShrink={0}><Text color={theme.color.muted}> ↻</Text></Box>
+			<Box width={6} flexShrink={0}><Text color={theme.color.muted}>AGE</Text></Box>
+		</Box>
+	);
+}
+
+function TransitionLog({transitions, rows}: {transitions: readonly PodTransition[]; rows: number}) {
+	const theme = useTheme();
+	const shown = transitions.slice(-rows);
+	return (
+		<Box flexDirection="column">
+			{shown.length === 0 ? <Text color={theme.color.muted}>no transitions yet</Text> : null}
+			{shown.map(transition => (
+				<Text key={transition.id} wrap="truncate-end">
+					<Text color={theme.color.muted}>{timeOfDay(transition.at)} </Text>
+					{transition.pod} {transition.from ? `${transition.from} ${theme.glyph.arrow} ` : ''}{transition.to}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+export function PodsPane({pods, transitions, layout, focused, selected, filter, now}: Props) {
+	const theme = useTheme();
+	const matching = filterPods(pods, filter.text);
+	const {start, items} = windowAround(matching, selected, layout.rows);
+	const range = matching.length > items.length ? ` ${start + 1}–${start + items.length} of ${matching.length}` : ` ${matching.length}`;
+	const filterText = filter.text || filter.editing ? `  /${filter.text}${filter.editing ? '▏' : ''}` : '';
+	const list = (
+		<Box flexDirection="column" flexGrow={1} flexShrink={1} height={layout.rows + 1}>
+			<ColumnHeader />
+			{items.length === 0 ? <Text color={theme.color.muted}>{filter.text ? `no pod matches "${filter.text}"` : 'no pods'}</Text> : null}
+			{items.map((pod, index) => <PodLine key={pod.name} pod={pod} selected={focused && start + index === selected} now={now} />)}
+		</Box>
+	);
+	return (
+		<Pane title="Pods" detail={`${range}${filterText}`} focused={focused} width={layout.width} height={layout.height}>
+			{layout.log === 'beside' ? (
+				<Box flexDirection="row" height={layout.rows + 1}>
+					{list}
+					<Box width={layout.logWidth} flexShrink={0} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderColor={theme.color.muted} paddingLeft={1}>
+						<TransitionLog transitions={transitions} rows={layout.logRows} />
+					</Box>
+				</Box>
+			) : (
+				<Box flexDirection="column">
+					{list}
+					{layout.log === 'below' ? <TransitionLog transitions={transitions} rows={layout.logRows} /> : null}
+				</Box>
+			)}
+		</Pane>
+	);
+}

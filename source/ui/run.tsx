@@ -1,0 +1,29 @@
+// The one owner of exit: renders the app on the alternate screen, and when the app asks to quit
+// (q or Ctrl-C) waits for Ink to unmount and restore the terminal, then reports the exit code.
+import {render} from 'ink';
+import {App} from './App.js';
+import {defaultTheme, noColorTheme} from './theme.js';
+import {ThemeProvider} from './theme-context.js';
+import type {MonitorProps} from './types.js';
+
+export type RunOptions = {stdout?: NodeJS.WriteStream; stdin?: NodeJS.ReadStream; noColor: boolean};
+
+export async function runMonitor(props: MonitorProps, {stdout, stdin, noColor}: RunOptions): Promise<number> {
+	let code = 0;
+	const instance = render(
+		<ThemeProvider theme={noColor ? noColorTheme : defaultTheme}>
+			<App {...props} onExit={exitCode => { code = exitCode; }} />
+		</ThemeProvider>,
+		{
+			...(stdout ? {stdout} : {}),
+			...(stdin ? {stdin} : {}),
+			alternateScreen: true,
+			maxFps: 15,
+			incrementalRendering: true,
+			exitOnCtrlC: false,
+		},
+	);
+	await instance.waitUntilExit();
+	props.onExit?.(code);
+	return code;
+}
