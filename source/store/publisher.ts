@@ -1,0 +1,79 @@
+// The store the UI subscribes to. Events are folded at once (cheap), but snapshots are published at
+// most once per frame: a burst of thousands of watch events costs one render, not thousands.
+// getSnapshot() returns the same object until the next publish (useSyncExternalStore requires it).
+import {emptyClusterState, reduce} from './reducer.js';
+import type {ClusterState} from './reducer.js';
+import type {ClusterEvent, ClusterSnapshot} from './types.js';
+
+export type StoreOptions = {
+	/** Publishes per second at most (default 15). */
+	maxFps?: number;
+	now?: () => number;
+	initial?: ClusterState;
+};
+
+export type ClusterStore = {
+	dispatch(event: ClusterEvent): void;
+	dispatchAll(events: Iterable<ClusterEvent>): void;
+	getSnapshot(): ClusterSnapshot;
+	/** useSyncExternalStore-compatible; returns the unsubscribe function. */
+	subscribe(listener: () => void): () => void;
+	/** Publishes pending changes now (tests, and before exit). */
+	flush(): void;
+	/** Cancels the pending publish timer. */
+	close(): void;
+};
+
+export function createStore(options: StoreOptions = {}): ClusterStore {
+	const frameMs = 1000 / (options.maxFps ?? 15);
+	const now = options.now ?? Date.now;
+	const listeners = new Set<() => void>();
+	let state = options.initial ?? emptyClusterState();
+	let snapshot: ClusterSnapshot = {...state, version: 0};
+	let lastPublish = -Infinity;
+	let timer: NodeJS.Timeout | undefined;
+
+	const publish = () => {
+		clearTimeout(timer);
+		timer = undefined;
+		lastPublish = now();
+		const {version} = snapshot;
+		snapshot = {...state, version: version + 1};
+		for (const listener of [...listeners]) listener();
+	};
+
+	const isDirty = () => {
+		for (const key of Object.keys(state) as Array<keyof ClusterState>) if (state[key] !== snapshot[key]) return true;
+		return false;
+	};
+
+	const schedule = () => {
+		if (timer !== undefined || !isDirty()) return;
+		timer = setTimeout(publish, Math.max(0, lastPublish + frameMs - now()));
+		// A pending frame must not keep a finished process (a test, `status` mode) alive.
+		timer.unref?.();
+	};
+
+	return {
+		dispatch(event) {
+			state = reduce(state, event);
+			schedule();
+		},
+		dispatchAll(events) {
+			for (const event of events) state = reduce(state, event);
+			schedule();
+		},
+		getSnapshot: () => snapshot,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		flush() {
+			if (isDirty()) publish();
+		},
+		close() {
+			clearTimeout(timer);
+			timer = undefined;
+		},
+	};
+}
