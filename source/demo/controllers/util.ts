@@ -1,0 +1,170 @@
+// deployment_util.go, the parts the demo controllers need: budget resolution (A.3), replica
+// sums, revisions and the annotations the controller keeps on ReplicaSets (A.11).
+import type {Deployment, IntOrString, ReplicaSet} from '../../k8s/types.js';
+
+export const REVISION = 'deployment.kubernetes.io/revision';
+export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
+export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas';
+export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
+export const ROLLBACK_TO = 'deprecated.deployment.rollback.to';
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+const MAX_REVISION_HISTORY_CHARS = 2000;
+const MAX_INT32 = 2_147_483_647;
+
+/** GetScaledValueFromIntOrPercent: ints are counts, "N%" strings a share rounded up or down. */
+export function scaledValue(value: IntOrString | undefined, total: number, roundUp: boolean): number {
+	if (value === undefined) return 0;
+	if (typeof value === 'number') return value;
+	const match = /^(\d+)%$/.exec(value);
+	if (!match) {
+		const number = Number(value);
+		if (Number.isInteger(number)) return number;
+		throw new Error(`invalid value for IntOrString: invalid value ${JSON.stringify(value)}`);
+	}
+	const exact = (Number(match[1]) * total) / 100;
+	return roundUp ? Math.ceil(exact) : Math.floor(exact);
+}
+
+export const replicasOf = (object: {spec: {replicas?: number}}) => object.spec.replicas ?? 1;
+export const isRollingUpdate = (d: Deployment) => (d.spec.strategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
+
+/** ResolveFenceposts: [surge, unavailable], with the both-zero fallback to unavailable 1. */
+export function resolveFenceposts(d: Deployment): [surge: number, unavailable: number] {
+	const replicas = replicasOf(d);
+	const rolling = d.spec.strategy?.rollingUpdate;
+	const surge = scaledValue(rolling?.maxSurge ?? '25%', replicas, true);
+	let unavailable = scaledValue(rolling?.maxUnavailable ?? '25%', replicas, false);
+	if (surge === 0 && unavailable === 0) unavailable = 1;
+	return [surge, unavailable];
+}
+
+export function maxSurge(d: Deployment): number {
+	return isRollingUpdate(d) ? resolveFenceposts(d)[0] : 0;
+}
+
+export function maxUnavailable(d: Deployment): number {
+	const replicas = replicasOf(d);
+	if (!isRollingUpdate(d) || replicas === 0) return 0;
+	return Math.min(resolveFenceposts(d)[1], replicas);
+}
+
+export function hasProgressDeadline(d: Deployment): boolean {
+	const deadline = d.spec.progressDeadlineSeconds;
+	return deadline !== undefined && deadline !== MAX_INT32;
+}
+
+export const sumSpec = (sets: ReplicaSet[]) => sets.reduce((sum, rs) => sum + (rs.spec.replicas ?? 0), 0);
+export const sumStatus = (sets: ReplicaSet[]) => sets.reduce((sum, rs) => sum + (rs.status?.replicas ?? 0), 0);
+export const sumReady = (sets: ReplicaSet[]) => sets.reduce((sum, rs) => sum + (rs.status?.readyReplicas ?? 0), 0);
+export const sumAvailable = (sets: ReplicaSet[]) => sets.reduce((sum, rs) => sum + (rs.status?.availableReplicas ?? 0), 0);
+export const activeSets = (sets: ReplicaSet[]) => sets.filter(rs => (rs.spec.replicas ?? 0) > 0);
+
+export function revisionOf(rs: {metadata: {annotations?: Record<string, string>}}): number {
+	const value = Number.parseInt(rs.metadata.annotations?.[REVISION] ?? '', 10);
+	return Number.isNaN(value) ? 0 : value;
+}
+
+export const maxRevision = (sets: ReplicaSet[]) => sets.reduce((max, rs) => Math.max(max, revisionOf(rs)), 0);
+
+/** ReplicaSetsByCreationTimestamp: oldest first, name as tie-break. */
+export function byCreation(a: ReplicaSet, b: ReplicaSet): number {
+	const ta = a.metadata.creationTimestamp ?? '';
+	const tb = b.metadata.creationTimestamp ?? '';
+	if (ta !== tb) return ta < tb ? -1 : 1;
+	return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
+}
+
+const SKIPPED_ANNOTATIONS = new Set([LAST_APPLIED, REVISION, REVISION_HISTORY, DESIRED_REPLICAS, MAX_REPLICAS, ROLLBACK_TO]);
+
+export function skipCopyAnnotation(key: string): boolean {
+	return SKIPPED_ANNOTATIONS.has(key);
+}
+
+/** copyDeploymentAnnotationsToReplicaSet: adds and overwrites, never removes. */
+function copyAnnotations(d: Deployment, rs: ReplicaSet): boolean {
+	rs.metadata.annotations ??= {};
+	let changed = false;
+	for (const [key, value] of Object.entries(d.metadata.annotations ?? {})) {
+		if (skipCopyAnnotation(key) || rs.metadata.annotations[key] === value) continue;
+		rs.metadata.annotations[key] = value;
+		changed = true;
+	}
+	return changed;
+}
+
+export function setReplicasAnnotations(rs: ReplicaSet, desired: number, max: number): boolean {
+	rs.metadata.annotations ??= {};
+	const annotations = rs.metadata.annotations;
+	if (annotations[DESIRED_REPLICAS] === String(desired) && annotations[MAX_REPLICAS] === String(max)) return false;
+	annotations[DESIRED_REPLICAS] = String(desired);
+	annotations[MAX_REPLICAS] = String(max);
+	return true;
+}
+
+export function replicasAnnotationsNeedUpdate(rs: ReplicaSet, desired: number, max: number): boolean {
+	const annotations = rs.metadata.annotations ?? {};
+	return annotations[DESIRED_REPLICAS] !== String(desired) || annotations[MAX_REPLICAS] !== String(max);
+}
+
+/** SetNewReplicaSetAnnotations: copy annotations, raise the revision, remember the old one (rollback). */
+export function setNewReplicaSetAnnotations(d: Deployment, rs: ReplicaSet, newRevision: number, exists: boolean): boolean {
+	let changed = copyAnnotations(d, rs);
+	const annotations = rs.metadata.annotations!;
+	const oldText = annotations[REVISION];
+	let oldRevision = 0;
+	if (oldText !== undefined) {
+		oldRevision = Number.parseInt(oldText, 10);
+		if (Number.isNaN(oldRevision)) return false;
+	}
+	if (oldRevision < newRevision) {
+		annotations[REVISION] = String(newRevision);
+		changed = true;
+		if (oldText !== undefined) {
+			const history = annotations[REVISION_HISTORY] ? annotations[REVISION_HISTORY].split(',') : [];
+			history.push(oldText);
+			while (history.join(',').length > MAX_REVISION_HISTORY_CHARS) history.shift();
+			annotations[REVISION_HISTORY] = history.join(',');
+		}
+	}
+	if (!exists && setReplicasAnnotations(rs, replicasOf(d), replicasOf(d) + maxSurge(d))) changed = true;
+	return changed;
+}
+
+/** IsSaturated: the new RS runs the full desired count and all of it is available. */
+export function isSaturated(d: Deployment, rs: ReplicaSet | undefined): boolean {
+	if (!rs) return false;
+	const desired = Number.parseInt(rs.metadata.annotations?.[DESIRED_REPLICAS] ?? '', 10);
+	return rs.spec.replicas === replicasOf(d) && desired === replicasOf(d) && (rs.status?.availableReplicas ?? 0) === replicasOf(d);
+}
+
+/** FindActiveOrLatest: the only active RS, else the newest when none is active, else none. */
+export function findActiveOrLatest(newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): ReplicaSet | undefined {
+	if (!newRS && oldRSs.length === 0) return undefined;
+	const sorted = [...oldRSs].sort(byCreation).reverse();
+	const all = newRS ? [newRS, ...sorted] : sorted;
+	const active = activeSets(all);
+	if (active.length === 0) return newRS ?? sorted[0];
+	if (active.length === 1) return active[0];
+	return undefined;
+}
+
+/** GetProportion (A.5). */
+export function proportion(rs: ReplicaSet, d: Deployment, toAdd: number, added: number): number {
+	if ((rs.spec.replicas ?? 0) === 0 || toAdd === 0 || toAdd === added) return 0;
+	const fraction = proportionalFraction(rs, d);
+	const allowed = toAdd - added;
+	return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
+}
+
+function proportionalFraction(rs: ReplicaSet, d: Deployment): number {
+	const replicas = rs.spec.replicas ?? 0;
+	if (replicasOf(d) === 0) return -replicas;
+	const deploymentMax = replicasOf(d) + maxSurge(d);
+	let annotatedMax = Number.parseInt(rs.metadata.annotations?.[MAX_REPLICAS] ?? '', 10);
+	if (Number.isNaN(annotatedMax)) annotatedMax = d.status?.replicas ?? 0;
+	if (annotatedMax === 0) return 0;
+	const scaleBase = (replicas * deploymentMax) / annotatedMax;
+	// math.Round: halves away from zero.
+	const rounded = Math.sign(scaleBase) * Math.round(Math.abs(scaleBase));
+	return rounded - replicas;
+}
