@@ -33,6 +33,8 @@ export const chromeRows = 3;
 const border = 2;
 /** Columns from which Rollout and History/Traffic sit side by side. */
 export const sideBySideColumns = 100;
+/** Columns from which the transition log fits beside full pod names. */
+export const logBesideColumns = 130;
 /** Rows from which History and Traffic get full panes when stacked. */
 const tallRows = 36;
 /** Rollout pane body: title, updated/ready/available bars, budget + time, two lines of kubectl status. */
@@ -87,7 +89,7 @@ function hidden(width: number) {
 /** Pods take what is left; the transition log goes beside them when wide, below them when tall enough. */
 function podsLayout(columns: number, height: number): Layout['pods'] {
 	const body = height - border - 1;
-	if (columns >= sideBySideColumns) {
+	if (columns >= logBesideColumns) {
 		const logWidth = Math.floor((columns - border) * 0.42);
 		return {width: columns, height, rows: body, log: 'beside', logRows: body + 1, logWidth};
 	}

@@ -16,7 +16,8 @@ describe('layout', () => {
 		expect(result.top).toBe('side-by-side');
 		expect(result.rollout.width + result.history.width).toBe(100);
 		expect(result.history.height + result.traffic.height).toBe(result.rollout.height);
-		expect(result.pods.log).toBe('beside');
+		expect(result.pods.log).toBe('below');
+		expect(layout(140, 30, input).pods.log).toBe('beside');
 	});
 
 	it('stacks and collapses History and Traffic to one line at 80×24', () => {

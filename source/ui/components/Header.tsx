@@ -43,7 +43,7 @@ export function Header({context, deployment, budget, connection, frozen, now, sc
 			</Box>
 			<Box flexShrink={0}>
 				{frozen ? <Text color={theme.color.warn} bold>{theme.glyph.paused} frozen  </Text> : null}
-				<Text color={theme.color[connectionToken[connection.kind]]}>{glyph} {connection.text}</Text>
+				<Text color={theme.color[connectionToken[connection.kind]]}> {glyph} {connection.text}</Text>
 				<Text> {timeOfDay(now)} </Text>
 			</Box>
 		</Box>

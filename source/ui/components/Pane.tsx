@@ -17,24 +17,24 @@ type Props = {
 export function Pane({title, detail, focused = false, width, height, flexGrow, children}: Props) {
 	const theme = useTheme();
 	return (
-		<Box
-			borderStyle={focused ? 'bold' : 'round'}
-			borderColor={focused ? theme.color.focus : theme.color.muted}
-			flexDirection="column"
-			paddingX={1}
-			width={width}
-			height={height}
-			flexGrow={flexGrow}
-			flexShrink={0}
-			overflow="hidden"
-		>
-			<Box position="absolute" marginTop={-1} marginLeft={0}>
+		<Box width={width} height={height} flexGrow={flexGrow} flexShrink={0} flexDirection="column">
+			<Box
+				borderStyle={focused ? 'bold' : 'round'}
+				borderColor={focused ? theme.color.focus : theme.color.muted}
+				flexDirection="column"
+				paddingX={1}
+				flexGrow={1}
+				overflow="hidden"
+			>
+				{children}
+			</Box>
+			{/* Drawn after the border, over its top edge: Ink has no border titles. */}
+			<Box position="absolute" marginLeft={1}>
 				<Text wrap="truncate-end">
 					<Text bold color={focused ? theme.color.focus : undefined}> {title} </Text>
 					{detail ? <Text color={theme.color.muted}>{detail} </Text> : null}
 				</Text>
 			</Box>
-			{children}
 		</Box>
 	);
 }

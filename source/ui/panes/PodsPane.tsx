@@ -45,7 +45,7 @@ function PodLine({pod, selected, now}: {pod: PodRow; selected: boolean; now: num
 			<Box width={7} flexShrink={0}>
 				<Text color={theme.color[pod.isNew ? 'rev.new' : 'rev.old']}> rev{pod.revision ?? '?'}</Text>
 			</Box>
-			<Box width={18} flexShrink={0}><Text color={theme.color[style.token]} wrap="truncate-end"> {pod.status}</Text></Box>
+			<Box width={19} flexShrink={0}><Text color={theme.color[style.token]} wrap="truncate-end"> {pod.status}</Text></Box>
 			<Box width={5} flexShrink={0}><Text>{pod.ready}</Text></Box>
 			<Box width={4} flexShrink={0}><Text color={pod.restarts > 0 ? theme.color.warn : undefined}>{pod.restarts > 0 ? `↻${pod.restarts}` : ''}</Text></Box>
 			<Box width={6} flexShrink={0}><Text color={theme.color.muted}>{pod.createdAt === undefined ? '' : humanDuration(now - pod.createdAt)}</Text></Box>
@@ -60,7 +60,7 @@ function ColumnHeader() {
 			<Box width={2} flexShrink={0} />
 			<Box flexGrow={1} flexShrink={1} minWidth={8}><Text color={theme.color.muted}>NAME</Text></Box>
 			<Box width={7} flexShrink={0}><Text color={theme.color.muted}> REV</Text></Box>
-			<Box width={18} flexShrink={0}><Text color={theme.color.muted}> STATUS</Text></Box>
+			<Box width={19} flexShrink={0}><Text color={theme.color.muted}> STATUS</Text></Box>
 			<Box width={5} flexShrink={0}><Text color={theme.color.muted}>READY</Text></Box>
 			<Box width={4} flexShrink={0}><Text color={theme.color.muted}> ↻</Text></Box>
 			<Box width={6} flexShrink={0}><Text color={theme.color.muted}>AGE</Text></Box>

@@ -49,9 +49,9 @@ export function RolloutPane({view, width, height, compact, focused, now}: Props)
 		<Pane title="Rollout" focused={focused} width={width} height={height}>
 			<Text wrap="truncate-end">
 				<Text color={theme.color[style.token]}>{theme.glyph[style.glyph]} {style.word}</Text>
+				{condition?.reason ? <Text color={theme.color.muted}> ({condition.reason})</Text> : null}
 				<Text>  rev {progress.revision ?? '?'} {theme.glyph.arrow} </Text>
 				<Text color={theme.color['rev.new']}>{image}</Text>
-				{condition?.reason ? <Text color={theme.color.muted}>  {condition.type} ({condition.reason})</Text> : null}
 			</Text>
 			<ProgressRow label="updated" value={progress.updated} total={progress.desired} fraction={progress.fractions.updated} barWidth={barWidth} />
 			{compact ? null : <ProgressRow label="ready" value={progress.ready} total={progress.desired} fraction={progress.fractions.ready} barWidth={barWidth} />}

@@ -12,10 +12,25 @@ type Props = {traffic: readonly ServiceTraffic[]; probe?: ProbeSnapshot; layout:
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 100) : 0);
 
-/** "v2 58% v1 42% · 0 failed of 120 (total 3 of 2400)" — the prober's view, one line. */
-export function probeText(probe: ProbeSnapshot): string {
+/** "observed v2 58% v1 42%": the prober's live split over its recent window. */
+export function observedText(probe: ProbeSnapshot): string {
 	const live = probe.perVersion.map(version => `${version.version} ${percent(version.recent, probe.requests.recent)}%`).join(' ');
-	return `observed ${live || 'no responses'} · ${probe.failures.recent} failed of ${probe.requests.recent} (total ${probe.failures.total} of ${probe.requests.total})`;
+	return `observed ${live || 'no responses'}`;
+}
+
+/** "1 failed of 10 (total 3 of 100)": live window first, then since the prober started. */
+export function failuresText(probe: ProbeSnapshot): string {
+	return `${probe.failures.recent} failed of ${probe.requests.recent} (total ${probe.failures.total} of ${probe.requests.total})`;
+}
+
+/** The observed share of one version, when the prober names versions the way the Service's pods do. */
+function observedShare(probe: ProbeSnapshot | undefined, label: string): number | undefined {
+	const version = probe?.perVersion.find(candidate => candidate.version === label);
+	return version && probe ? percent(version.recent, probe.requests.recent) : undefined;
+}
+
+function matchesGroups(traffic: readonly ServiceTraffic[], probe: ProbeSnapshot): boolean {
+	return traffic.some(service => service.groups.some(group => observedShare(probe, group.label) !== undefined));
 }
 
 function TrafficLine({traffic, probe, focused}: Omit<Props, 'layout'>) {
@@ -25,7 +40,7 @@ function TrafficLine({traffic, probe, focused}: Omit<Props, 'layout'>) {
 			<Text wrap="truncate-end">
 				<Text bold color={focused ? theme.color.focus : undefined}>Traffic </Text>
 				{traffic.map(service => `svc/${service.service} ${service.groups.map(group => `${group.label} ${Math.round(group.share)}%`).join(' · ')}`).join('  ')}
-				{probe ? <Text color={theme.color.muted}>  {probeText(probe)}</Text> : null}
+				{probe ? <Text color={theme.color.muted}>  {observedText(probe)} · {failuresText(probe)}</Text> : null}
 			</Text>
 		</Box>
 	);
@@ -35,7 +50,8 @@ export function TrafficPane({traffic, probe, layout, focused}: Props) {
 	const theme = useTheme();
 	if (layout.mode === 'hidden') return null;
 	if (layout.mode === 'line') return <TrafficLine traffic={traffic} probe={probe} focused={focused} />;
-	const barWidth = Math.max(4, Math.floor((layout.width - 4) / 3));
+	// Border and padding 4, label 8, " 100%  12 ready  seen 100%" 26: the bar takes what is left.
+	const barWidth = Math.max(4, Math.min(30, layout.width - 4 - 8 - (probe ? 26 : 16)));
 	return (
 		<Pane title="Traffic" detail={traffic.map(service => `svc/${service.service}`).join(' ')} focused={focused} width={layout.width} height={layout.height}>
 			{traffic.flatMap(service => [
@@ -44,11 +60,18 @@ export function TrafficPane({traffic, probe, layout, focused}: Props) {
 					<Box key={`${service.service}/${group.key}`}>
 						<Box width={8} flexShrink={0}><Text color={theme.color[index === 0 ? 'rev.new' : 'rev.old']} wrap="truncate-end">{group.label}</Text></Box>
 						<Bar fraction={group.share / 100} width={barWidth} token={index === 0 ? 'rev.new' : 'rev.old'} />
-						<Text wrap="truncate-end"> {String(Math.round(group.share)).padStart(3)}%  {group.ready} ready</Text>
+						<Text wrap="truncate-end">
+							{' '}{String(Math.round(group.share)).padStart(3)}%  {group.ready} ready
+							{observedShare(probe, group.label) === undefined ? null : <Text color={theme.color.muted}>  seen {observedShare(probe, group.label)}%</Text>}
+						</Text>
 					</Box>
 				)),
 			])}
-			{probe ? <Text color={theme.color.muted} wrap="truncate-end">{probeText(probe)}{probe.lastError ? ` · ${probe.lastError}` : ''}</Text> : null}
+			{probe ? (
+				<Text color={probe.failures.recent > 0 ? theme.color.warn : theme.color.muted} wrap="truncate-end">
+					probe {failuresText(probe)}{matchesGroups(traffic, probe) ? '' : ` · ${observedText(probe)}`}{probe.lastError ? ` · ${probe.lastError}` : ''}
+				</Text>
+			) : null}
 		</Pane>
 	);
 }
