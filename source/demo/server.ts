@@ -1,10 +1,10 @@
 // The demo cluster's Kubernetes HTTP API on loopback (node:http only): discovery, CRUD, watch, tables,
 // /scale, service proxy and run-time fault injection. Real kubectl and @kubernetes/client-node use it
 // exactly as a real API server; the store behind it is the ObjectStore the controllers write to.
-import {createServer} from 'node:http';
-import type {IncomingMessage, Server, ServerResponse} from 'node:http';
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {createServer} from 'node:https';
+import type {Server} from 'node:https';
 import type {AddressInfo} from 'node:net';
-import type {KubeObject} from '../k8s/types.js';
 import type {ObjectStore} from './objects.js';
 import {ApiError} from './status.js';
 import type {AdmitHook, RequestContext, ServerHooks} from './api/context.js';
@@ -18,6 +18,8 @@ import {createHistoryTracker} from './api/history-tracker.js';
 import type {Fault} from './api/faults.js';
 import {FaultState} from './api/faults.js';
 import type {OpenWatch} from './api/watch.js';
+import type {Certificate} from './api/certificate.js';
+import {createSelfSignedCertificate} from './api/certificate.js';
 
 export type {Fault} from './api/faults.js';
 export type {AdmitHook, AdmitVerb} from './api/context.js';
@@ -25,6 +27,7 @@ export {applyDefaults, defaultDeployment, defaultPod, defaultPodTemplate, defaul
 export {deleteObject, deletePod} from './api/delete.js';
 export type {DeleteOptions, PropagationPolicy} from './api/delete.js';
 export {podStatusText} from './api/pod-status.js';
+export type {Certificate} from './api/certificate.js';
 
 export type ProxyRequest = {namespace: string; service: string; port?: string; path: string; method: string; headers: Record<string, string | string[] | undefined>};
 export type ProxyResponse = {status: number; headers?: Record<string, string>; body: string};
@@ -40,13 +43,18 @@ export type ApiServerOptions = {
 	proxy?: (request: ProxyRequest) => ProxyResponse | Promise<ProxyResponse>;
 	/** Called with the defaulted, validated object before it is stored (create, update, patch); may mutate it. */
 	onAdmit?: AdmitHook;
+	/** TLS identity; a fresh self-signed one for 127.0.0.1/localhost by default (kubectl sends tokens only over TLS). */
+	certificate?: Certificate;
 	/** Period of watch BOOKMARKs when a client allows them (wall time). Default 60 s, as a real server. */
 	bookmarkIntervalMs?: number;
 };
 
 export type ApiServer = {
+	/** `https://127.0.0.1:PORT` */
 	url: string;
 	port: number;
+	/** PEM of the self-signed certificate: the kubeconfig's certificate-authority-data (base64 of this). */
+	ca: string;
 	inject(fault: Fault): void;
 	clearFaults(): void;
 	/** Close and listen again on the same port; the store is kept. */
@@ -65,6 +73,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	const registry = new Set<OpenWatch>();
 	const faults = new FaultState(registry);
 	const hooks: ServerHooks = {registry, previousOf: tracker.previousOf, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, ...(options.onAdmit ? {onAdmit: options.onAdmit} : {})};
+	const certificate = options.certificate ?? createSelfSignedCertificate();
 	let port = options.port ?? 0;
 	let server: Server;
 
@@ -121,7 +130,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
 	const listen = () =>
 		new Promise<void>((resolve, reject) => {
-			server = createServer(handler);
+			server = createServer({cert: certificate.cert, key: certificate.key}, handler);
 			// Watches are long-lived: no idle or request timeouts on the socket.
 			server.requestTimeout = 0;
 			server.headersTimeout = 60_000;
@@ -143,11 +152,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	await listen();
 	const api: ApiServer = {
 		get url() {
-			return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+			return `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
 		},
 		get port() {
 			return port;
 		},
+		ca: certificate.cert,
 		inject: fault => faults.inject(fault),
 		clearFaults: () => faults.clear(),
 		async restart() {
@@ -162,9 +172,35 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	return api;
 }
 
+/** A kubeconfig (YAML) for this server: what kubectl and @kubernetes/client-node need to connect. */
+export function renderKubeconfig(server: Pick<ApiServer, 'url' | 'ca'>, token: string, options: {name?: string; namespace?: string} = {}): string {
+	const name = options.name ?? 'rollwatch-demo';
+	const ca = Buffer.from(server.ca).toString('base64');
+	return [
+		'apiVersion: v1',
+		'kind: Config',
+		'clusters:',
+		`- name: ${name}`,
+		'  cluster:',
+		`    server: ${server.url}`,
+		`    certificate-authority-data: ${ca}`,
+		'users:',
+		`- name: ${name}`,
+		'  user:',
+		`    token: ${token}`,
+		'contexts:',
+		`- name: ${name}`,
+		'  context:',
+		`    cluster: ${name}`,
+		`    user: ${name}`,
+		`    namespace: ${options.namespace ?? 'default'}`,
+		`current-context: ${name}`,
+		'',
+	].join('\n');
+}
+
 function sendDocument(res: ServerResponse, document: unknown) {
 	if (document === undefined) throw notFoundPath();
 	sendJson(res, 200, document);
 }
 
-export type {KubeObject};
