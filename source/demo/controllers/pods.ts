@@ -3,8 +3,8 @@
 import type {Pod, PodTemplateSpec} from '../../k8s/types.js';
 import type {ObjectStore} from '../objects.js';
 import {rfc3339} from '../clock.js';
-
-export const DEFAULT_GRACE_SECONDS = 30;
+import {deletePod} from '../api/delete.js';
+import {defaultPod} from '../api/defaults.js';
 
 export function isTerminal(pod: Pod): boolean {
 	return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
@@ -33,47 +33,24 @@ export function availability(pod: Pod, minReadySeconds: number, now: number): {a
 	return {available: false, waitMs: due - now + 1};
 }
 
-/** What DELETE does to a pod: mark it, leave removal to the kubelet once the containers stopped. */
-export function deletePodGracefully(store: ObjectStore, pod: Pod, graceSeconds?: number) {
+/** What DELETE does to a pod (the API server's own rule): marked with a grace period, removed later by the kubelet. */
+export function deletePodGracefully(store: ObjectStore, pod: Pod) {
 	if (pod.metadata.deletionTimestamp) return;
-	const grace = graceSeconds ?? pod.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
-	const copy = structuredClone(pod);
-	copy.metadata.deletionTimestamp = rfc3339(store.clock.now() + grace * 1000);
-	copy.metadata.deletionGracePeriodSeconds = grace;
-	store.replace('pods', copy);
+	deletePod(store, pod);
 }
 
-/** The pod the API server stores for a template: defaulted spec (service account, tolerations), Pending status. */
+/** The pod the API server stores for a template: its defaulting (service account, tolerations, Pending status). */
 export function podFromTemplate(template: PodTemplateSpec, namespace: string | undefined, generateName: string): Pod {
 	const meta = template.metadata ?? {};
-	const spec = structuredClone(template.spec);
-	spec.serviceAccountName ??= 'default';
-	spec.serviceAccount ??= spec.serviceAccountName;
-	spec.tolerations ??= [
-		{key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300},
-		{key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300},
-	];
-	spec.priority ??= 0;
-	spec.enableServiceLinks ??= true;
-	spec.preemptionPolicy ??= 'PreemptLowerPriority';
-	return {
+	return defaultPod({
 		metadata: {
 			generateName,
 			namespace,
 			...(meta.labels ? {labels: {...meta.labels}} : {}),
 			...(meta.annotations ? {annotations: {...meta.annotations}} : {}),
 		},
-		spec: spec as Pod['spec'],
-		status: {phase: 'Pending', qosClass: qosClass(template)},
-	};
-}
-
-function qosClass(template: PodTemplateSpec): string {
-	const resources = template.spec.containers.map(container => (container.resources ?? {}) as {requests?: object; limits?: object});
-	const any = resources.some(r => Object.keys(r.requests ?? {}).length > 0 || Object.keys(r.limits ?? {}).length > 0);
-	if (!any) return 'BestEffort';
-	const guaranteed = resources.every(r => Object.keys(r.limits ?? {}).length > 0 && JSON.stringify(r.requests ?? r.limits) === JSON.stringify(r.limits));
-	return guaranteed ? 'Guaranteed' : 'Burstable';
+		spec: structuredClone(template.spec) as Pod['spec'],
+	});
 }
 
 export function timeOf(ms: number): string {
