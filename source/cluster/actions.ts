@@ -9,6 +9,7 @@ import {describeApiError} from './errors.js';
 import {kubeJson} from './http.js';
 import type {Query} from './http.js';
 import {collectionPath} from './resources.js';
+import {labelSelectorString} from './selectors.js';
 
 export type ActionResult = {ok: boolean; message: string};
 
@@ -88,7 +89,7 @@ export function createActions(options: ActionsOptions): RolloutActions {
 		undo: (name, toRevision = 0) =>
 			act('undo', name, async () => {
 				const deployment = await get(name);
-				const selector = labelSelectorString(deployment);
+				const selector = labelSelectorString(deployment.spec.selector);
 				const list = await kubeJson<{items?: ReplicaSet[]}>(kc, {path: collectionPath('replicasets', namespace), query: {labelSelector: selector}});
 				const target = undoTarget(deployment, list.items ?? [], toRevision);
 				if (!target.ok) return fail(target.error);
@@ -115,22 +116,4 @@ export function createActions(options: ActionsOptions): RolloutActions {
 				return ok(name, 'image updated');
 			}),
 	};
-}
-
-/** The Deployment's selector as a label-selector string, as kubectl's history/undo list the ReplicaSets. */
-export function labelSelectorString(deployment: Deployment): string {
-	const {matchLabels = {}, matchExpressions = []} = deployment.spec.selector ?? {};
-	const parts: Array<[string, string]> = Object.entries(matchLabels).map(([key, value]) => [key, `${key}=${value}`]);
-	for (const {key, operator, values = []} of matchExpressions) {
-		const sorted = [...values].sort().join(',');
-		if (operator === 'In') parts.push([key, `${key} in (${sorted})`]);
-		else if (operator === 'NotIn') parts.push([key, `${key} notin (${sorted})`]);
-		else if (operator === 'Exists') parts.push([key, key]);
-		else parts.push([key, `!${key}`]);
-	}
-	// labels.Selector.String() sorts requirements by key.
-	return parts
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([, text]) => text)
-		.join(',');
 }
