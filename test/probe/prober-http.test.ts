@@ -62,6 +62,23 @@ describe('createProber over http', () => {
 		expect(Math.abs(failures.total - requests.total / 4)).toBeLessThanOrEqual(5);
 	});
 
+	it('shows a Recreate rollout: v1, then an outage, then v2, and recovers', async () => {
+		server = await startServer(n => (n < 30 ? v1 : n < 36 ? 'reset' : n < 45 ? noEndpoints : v2));
+		prober = createProber({transport: httpTransport(server.url), rate: 100});
+		let recentFailures = 0;
+		prober.subscribe(() => (recentFailures = Math.max(recentFailures, prober!.getSnapshot().failures.recent)));
+		prober.start();
+		await waitFor(() => count(prober!, '2') >= 20, '20 answers from v2');
+		prober.stop();
+		const snapshot = prober.getSnapshot();
+		expect(snapshot.perVersion.map(v => [v.version, v.total])).toEqual([['1', 30], ['2', count(prober, '2')]]);
+		expect(snapshot.failures.total).toBe(6 + 9);
+		expect(snapshot.failures.lastReason).toBe('503 no endpoints available for service "web"');
+		expect(snapshot.lastError).toBeUndefined();
+		// The outage is shorter than one publishing tick: the live window is what keeps it on screen.
+		expect(recentFailures).toBeGreaterThan(0);
+	});
+
 	it('counts refused connections', async () => {
 		const port = await closedPort();
 		prober = createProber({transport: httpTransport(`http://127.0.0.1:${port}/`), rate: 50});

@@ -2,6 +2,7 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {createProber} from '../../source/probe/prober.js';
 import type {ProbeResponse, ProbeTransport} from '../../source/probe/types.js';
+import type {ExternalStore, ProbeSnapshot as TrafficPaneSnapshot} from '../../source/ui/types.js';
 
 type Call = {signal: AbortSignal; resolve(response: ProbeResponse): void; reject(error: unknown): void};
 
@@ -149,6 +150,20 @@ describe('createProber', () => {
 		const snapshot = prober.getSnapshot();
 		expect(snapshot.failures.lastReason).toBe('kubeconfig has no current context');
 		expect(snapshot.perVersion).toEqual([{version: 'unknown', total: 1, recent: 1}]);
+	});
+
+	it('is the external store the Traffic pane reads (source/ui/types.ts)', async () => {
+		const prober = createProber({transport: instant, target: 'svc/web'});
+		const store: ExternalStore<TrafficPaneSnapshot> = prober;
+		const changes = vi.fn();
+		const unsubscribe = store.subscribe(changes);
+		prober.start();
+		await vi.advanceTimersByTimeAsync(300);
+		unsubscribe();
+		prober.stop();
+		expect(changes).toHaveBeenCalled();
+		expect(changes.mock.calls.length).toBeLessThanOrEqual(2);
+		expect(store.getSnapshot()).toMatchObject({target: 'svc/web', since: 1_000_000, requests: {total: 1 + 300 / 100}});
 	});
 
 	it('refuses limits that make no sense', () => {

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 
-export type Reply = {status?: number; headers?: Record<string, string>; body?: string; delayMs?: number} | 'hang';
+export type Reply = {status?: number; headers?: Record<string, string>; body?: string; delayMs?: number} | 'hang' | 'reset';
 
 export type TestServer = {
 	url: string;
@@ -30,6 +30,11 @@ export async function startServer(reply: (n: number) => Reply & {label?: string}
 		maxActive = Math.max(maxActive, active);
 		response.on('close', () => active--);
 		if (answer === 'hang') return;
+		if (answer === 'reset') {
+			served.set('reset', (served.get('reset') ?? 0) + 1);
+			request.socket.destroy();
+			return;
+		}
 		const send = () => {
 			if (response.destroyed) return;
 			const label = answer.label ?? String(answer.status ?? 200);
