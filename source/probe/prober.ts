@@ -45,7 +45,7 @@ export function createProber(options: ProberOptions): Prober {
 	const {transport, target = '', now = Date.now} = options;
 	const rate = positive('rate', options.rate ?? PROBE_DEFAULTS.rate);
 	const timeoutMs = positive('timeoutMs', options.timeoutMs ?? PROBE_DEFAULTS.timeoutMs);
-	const concurrency = Math.floor(positive('concurrency', options.concurrency ?? PROBE_DEFAULTS.concurrency));
+	const concurrency = Math.max(1, Math.floor(positive('concurrency', options.concurrency ?? PROBE_DEFAULTS.concurrency)));
 	const publishEveryMs = positive('publishEveryMs', options.publishEveryMs ?? PROBE_DEFAULTS.publishEveryMs);
 	const readVersion = typeof options.versionFrom === 'function' ? options.versionFrom : versionExtractor(options.versionFrom);
 	const intervalMs = 1000 / rate;
