@@ -182,12 +182,16 @@ function loadInCluster(options: KubeConfigOptions): LoadedKubeConfig | undefined
 	return {kc, context: 'in-cluster', cluster: 'in-cluster', user: 'in-cluster', namespace, server};
 }
 
-/** A kubeconfig for the embedded demo cluster on loopback (plain http, bearer token). */
-export function demoKubeConfig(url: string, token: string, namespace: string): LoadedKubeConfig {
+/**
+ * A kubeconfig for the embedded demo cluster on loopback, with a bearer token. `caPem` (the demo
+ * server's self-signed certificate) makes TLS verified; without it (or over http) nothing is verified.
+ */
+export function demoKubeConfig(url: string, token: string, namespace: string, caPem?: string): LoadedKubeConfig {
 	const kc = new KubeConfig();
 	const name = 'rollwatch-demo';
+	const tls = caPem && url.startsWith('https:') ? {caData: Buffer.from(caPem).toString('base64'), skipTLSVerify: false} : {skipTLSVerify: true};
 	kc.loadFromOptions({
-		clusters: [{name, server: url, skipTLSVerify: true}],
+		clusters: [{name, server: url, ...tls}],
 		users: [{name, token}],
 		contexts: [{name, cluster: name, user: name, namespace}],
 		currentContext: name,
