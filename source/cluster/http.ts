@@ -46,7 +46,7 @@ export async function kubeFetch(kc: KubeConfig, request: KubeRequest): Promise<R
 	if (!perConfig.has(key)) perConfig.set(key, context.getDispatcher());
 	return fetch(url, {
 		method: request.method ?? 'GET',
-		headers: {Accept: 'application/json', ...context.getHeaders(), ...request.headers},
+		headers: {Accept: 'application/json', 'User-Agent': 'rollwatch', ...context.getHeaders(), ...request.headers},
 		body: request.body,
 		dispatcher: perConfig.get(key),
 		signal: request.signal,
