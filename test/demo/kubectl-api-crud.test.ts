@@ -169,7 +169,7 @@ describe('kubectl errors', () => {
 		expect(unauthorized.stderr).toMatch(/error: You must be logged in to the server \((Unauthorized|the server has asked for the client to provide credentials)\)\n$/);
 		const badRequest = await kubectl('shop', 'patch', 'deploy', 'web', '--type', 'json', '-p', '[{"op":"replace","path":"/spec/nothing/here","value":1}]');
 		expect(badRequest.code).toBe(1);
-		expect(badRequest.stderr).toContain('The request is invalid: the server rejected our request due to an error in our request');
+		expect(badRequest.stderr).toContain('The request is invalid: : replace operation does not apply: doc is missing path: "/spec/nothing/here": missing value');
 	});
 });
 
