@@ -27,8 +27,21 @@ export function isSuccess(status: number): boolean {
 
 /** `503 no endpoints available for service "web"`, `502 Bad Gateway`. */
 export function statusFailureReason(status: number, body: string): string {
-	const detail = statusMessage(body) ?? STATUS_CODES[status] ?? 'unexpected status';
-	return shorten(`${status} ${detail}`);
+	const detail = statusMessage(body) ?? plainMessage(body) ?? STATUS_CODES[status] ?? 'unexpected status';
+	return shorten(`${status} ${withoutAddress(detail)}`);
+}
+
+// "error trying to reach service: dial tcp 10.244.0.7:8080: connect: connection refused": the pod address
+// changes with every pod, so leave it out and keep one reason per kind of failure.
+function withoutAddress(message: string): string {
+	return message.replace(/dial tcp [^\s]+: (connect: )?/, '');
+}
+
+/** A one-line plain-text body is the server's own words; HTML error pages are not worth a line. */
+function plainMessage(body: string): string | undefined {
+	const line = body.trim();
+	if (line === '' || line.length > 200 || line.includes('\n') || /^[<{[]/.test(line)) return undefined;
+	return line;
 }
 
 function statusMessage(body: string): string | undefined {
@@ -38,9 +51,7 @@ function statusMessage(body: string): string | undefined {
 		if (typeof parsed !== 'object' || parsed === null) return undefined;
 		const {kind, message} = parsed as {kind?: unknown; message?: unknown};
 		if (kind !== 'Status' || typeof message !== 'string' || message === '') return undefined;
-		// "error trying to reach service: dial tcp 10.244.0.7:8080: connect: connection refused": the pod
-		// address changes with every pod, so leave it out and keep one reason per kind of failure.
-		return message.replace(/dial tcp [^\s]+: (connect: )?/, '');
+		return message;
 	} catch {
 		return undefined;
 	}

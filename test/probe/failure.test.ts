@@ -15,8 +15,15 @@ describe('statusFailureReason', () => {
 		expect(statusFailureReason(503, body)).toBe('503 error trying to reach service: connection refused');
 	});
 
+	it('uses a one-line plain-text body, as the demo cluster proxy answers', () => {
+		const body = 'error trying to reach service: dial tcp 10.244.0.9:80: connect: connection refused\n';
+		expect(statusFailureReason(502, body)).toBe('502 error trying to reach service: connection refused');
+		expect(statusFailureReason(500, 'upstream crashed')).toBe('500 upstream crashed');
+	});
+
 	it('falls back to the status text for other bodies', () => {
 		expect(statusFailureReason(502, '<html>bad gateway</html>')).toBe('502 Bad Gateway');
+		expect(statusFailureReason(404, 'line one\nline two')).toBe('404 Not Found');
 		expect(statusFailureReason(500, '{"error":"boom"}')).toBe('500 Internal Server Error');
 		expect(statusFailureReason(599, '')).toBe('599 unexpected status');
 	});
