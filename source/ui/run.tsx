@@ -21,6 +21,9 @@ export async function runMonitor(props: MonitorProps, {stdout, stdin, noColor}: 
 			maxFps: 15,
 			incrementalRendering: true,
 			exitOnCtrlC: false,
+			// Stray console output from libraries must not tear the frame on the real terminal;
+			// a caller-supplied stream (tests, embedding) keeps the global console alone.
+			patchConsole: stdout === undefined,
 		},
 	);
 	await instance.waitUntilExit();

@@ -5,20 +5,23 @@ import {render as inkRender, type Instance} from 'ink';
 import type {ReactElement} from 'react';
 import {afterEach} from 'vitest';
 
-class FakeStdout extends EventEmitter {
+export class FakeStdout extends EventEmitter {
 	readonly isTTY = true;
 	readonly frames: string[] = [];
 	constructor(public columns: number, public rows: number) {
 		super();
 	}
-	write = (frame: string) => {
+	// Ink waits for write callbacks before it settles waitUntilExit.
+	write = (frame: string, encoding?: BufferEncoding | (() => void), callback?: () => void) => {
 		this.frames.push(frame);
+		const done = typeof encoding === 'function' ? encoding : callback;
+		if (done) queueMicrotask(done);
 		return true;
 	};
 	lastFrame = () => this.frames.at(-1) ?? '';
 }
 
-class FakeStdin extends EventEmitter {
+export class FakeStdin extends EventEmitter {
 	readonly isTTY = true;
 	private data: string | null = null;
 	write = (data: string) => {
@@ -39,7 +42,7 @@ class FakeStdin extends EventEmitter {
 	unref() {}
 }
 
-const keys = {
+export const keys = {
 	tab: '\t',
 	'shift-tab': '\u001B[Z',
 	enter: '\r',

@@ -9,7 +9,7 @@ export function lineWith(frame: string, text: string): string {
 export function unwrapped(frame: string): string {
 	return frame
 		.split('\n')
-		.map(line => line.replaceAll(/[│┃╭╮╰╯┏┓┗┛─━]/g, ' ').trim())
+		.map(line => line.replaceAll(/[│┃║╭╮╰╯┏┓┗┛╔╗╚╝─━═]/g, ' ').trim())
 		.join(' ')
 		.replaceAll(/\s+/g, ' ');
 }
