@@ -8,9 +8,9 @@ import {StatusLine} from './components/StatusLine.js';
 import {connectionError, connectionSummary} from './connection.js';
 import {deploymentList, deploymentView, trafficLines} from './derive.js';
 import {DeploymentScreen} from './DeploymentScreen.js';
-import {ConfirmDialog, dialogRows} from './dialogs/ConfirmDialog.js';
+import {ActionDialog} from './dialogs/ActionDialog.js';
+import {dialogRows} from './dialogs/ConfirmDialog.js';
 import {HelpOverlay} from './dialogs/HelpOverlay.js';
-import {ScalePrompt} from './dialogs/ScalePrompt.js';
 import {useClock} from './hooks/use-clock.js';
 import {useCommandKeys, useRunAction} from './hooks/use-commands.js';
 import {useFreezableStore, useOptionalStore} from './hooks/use-external-store.js';
@@ -23,8 +23,10 @@ import type {MonitorProps} from './types.js';
 import {initialUiState, selectablePane, uiReducer} from './ui-state.js';
 import {useTheme} from './theme-context.js';
 
+const noTargets: readonly string[] = [];
+
 export function App(props: MonitorProps) {
-	const {store, actions, context, targets = [], probe: probeStore, onExit} = props;
+	const {store, actions, context, targets = noTargets, probe: probeStore, onExit} = props;
 	const {columns, rows} = useWindowSize();
 	const theme = useTheme();
 	const [ui, dispatch] = useReducer(uiReducer, targets.length === 1 ? targets[0] : undefined, initialUiState);
@@ -83,38 +85,7 @@ export function App(props: MonitorProps) {
 		<Box flexDirection="column" width={columns} height={rows} overflow="hidden">
 			<Header context={context} deployment={name} budget={view?.progress.budget} connection={connection} frozen={ui.frozen} now={now} scenario={props.demo?.scenarioTitle} />
 			<Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">{main}</Box>
-			{ui.dialog?.kind === 'confirm' ? (
-				<ConfirmDialog
-					text={ui.dialog.text}
-					onCancel={() => {
-						dispatch({type: 'closeDialog'});
-						dispatch({type: 'status', status: {kind: 'info', text: 'cancelled, nothing sent'}});
-					}}
-					onConfirm={() => {
-						const dialog = ui.dialog?.kind === 'confirm' ? ui.dialog : undefined;
-						dispatch({type: 'closeDialog'});
-						if (dialog) void run(dialog.command, dialog.name, dialog.toRevision);
-					}}
-				/>
-			) : null}
-			{ui.dialog?.kind === 'scale' ? (
-				<ScalePrompt
-					name={ui.dialog.name}
-					current={ui.dialog.current}
-					digits={ui.dialog.digits}
-					onDigits={text => dispatch({type: 'scaleType', text})}
-					onBackspace={() => dispatch({type: 'scaleBackspace'})}
-					onCancel={() => {
-						dispatch({type: 'closeDialog'});
-						dispatch({type: 'status', status: {kind: 'info', text: 'cancelled, nothing sent'}});
-					}}
-					onApply={replicas => {
-						const dialog = ui.dialog?.kind === 'scale' ? ui.dialog : undefined;
-						dispatch({type: 'closeDialog'});
-						if (dialog) void run('scale', dialog.name, replicas);
-					}}
-				/>
-			) : null}
+			<ActionDialog dialog={ui.dialog} dispatch={dispatch} run={run} />
 			<StatusLine status={status} />
 			<Footer commands={commands} />
 		</Box>
