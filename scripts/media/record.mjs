@@ -1,0 +1,64 @@
+// Regenerates media/: runs the real app (the built CLI) in a pseudo-terminal, plays a short script of
+// keys, saves the raw output as an asciicast v2 file, and renders it to SVG with a real terminal emulator.
+//   npm run media
+import {writeFile, mkdir} from 'node:fs/promises';
+import pty from 'node-pty';
+import {animatedSvg, createTerminal, frameElements, stillSvg, writeAsync} from './render-svg.mjs';
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Runs `args` in a pty of cols×rows; `steps` are [delayMs, keys] pairs. Returns [{t, data}] output events. */
+async function record({args, cols, rows, steps, tailMs = 1500}) {
+	const child = pty.spawn(process.execPath, ['dist/cli.js', ...args], {
+		name: 'xterm-256color', cols, rows, cwd: process.cwd(),
+		env: {...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor', CI: ''},
+	});
+	const events = [];
+	const start = performance.now();
+	child.onData(data => events.push({t: (performance.now() - start) / 1000, data}));
+	let exited = false;
+	child.onExit(() => {
+		exited = true;
+	});
+	for (const [delay, keys] of steps) {
+		await sleep(delay);
+		if (exited) break;
+		child.write(keys);
+	}
+	await sleep(tailMs);
+	if (!exited) child.kill();
+	return events;
+}
+
+async function render({name, cols, rows, events, stillAt}) {
+	const cast = [JSON.stringify({version: 2, width: cols, height: rows, timestamp: Math.floor(Date.now() / 1000), env: {TERM: 'xterm-256color'}}),
+		...events.map(e => JSON.stringify([Number(e.t.toFixed(3)), 'o', e.data]))].join('\n');
+	await writeFile(`media/${name}.cast`, `${cast}\n`);
+	const term = createTerminal(cols, rows);
+	const frames = [];
+	let still;
+	for (const event of events) {
+		await writeAsync(term, event.data);
+		const elements = frameElements(term);
+		// Sample at most ~4 frames per second of recording: enough to follow, small enough to ship.
+		if (frames.length === 0 || (frames.at(-1).elements !== elements && event.t - frames.at(-1).at >= 0.25)) {
+			frames.push({at: event.t, elements});
+		}
+		if (!still && event.t >= stillAt) still = stillSvg(term);
+	}
+	await writeFile(`media/${name}.svg`, animatedSvg(cols, rows, frames));
+	await writeFile(`media/${name}-still.svg`, still ?? stillSvg(term));
+	return frames.length;
+}
+
+await mkdir('media', {recursive: true});
+const rolling = await record({
+	args: ['demo', '--scenario', 'rolling', '--speed', '1'], cols: 100, rows: 30,
+	steps: [[2500, 'n'], [9000, '?'], [2500, '?'], [500, 'q']],
+});
+console.log(`media/demo.svg: ${await render({name: 'demo', cols: 100, rows: 30, events: rolling, stillAt: 6})} frames`);
+const small = await record({
+	args: ['demo', '--scenario', 'canary', '--speed', '1'], cols: 80, rows: 24,
+	steps: [[4000, 'q']],
+});
+console.log(`media/canary-80x24.svg: ${await render({name: 'canary-80x24', cols: 80, rows: 24, events: small, stillAt: 3.5})} frames`);

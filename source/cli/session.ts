@@ -1,0 +1,124 @@
+// Wires one monitoring session: preflight (does the cluster answer, do the Deployments exist), the scoped
+// watches into the store, the action layer, access checks and the optional prober — everything the TUI
+// needs as props, and one close() that stops it all.
+import type {Deployment} from '../k8s/types.js';
+import {checkAccess} from '../cluster/access.js';
+import type {ActionName} from '../cluster/access.js';
+import {createActions} from '../cluster/actions.js';
+import {toUserError, UserError} from '../cluster/errors.js';
+import {kubeJson} from '../cluster/http.js';
+import type {LoadedKubeConfig} from '../cluster/kubeconfig.js';
+import {serviceProxyGet} from '../cluster/proxy.js';
+import {collectionPath} from '../cluster/resources.js';
+import {watchScope} from '../cluster/scope-watch.js';
+import {createStore} from '../store/publisher.js';
+import {createProber} from '../probe/prober.js';
+import type {Prober} from '../probe/prober.js';
+import {httpTransport} from '../probe/http-transport.js';
+import {serviceTransport} from '../probe/service-transport.js';
+import {formatProbeTarget} from '../probe/target.js';
+import type {ProbeConfig} from '../probe/options.js';
+import type {Access, CommandId, MonitorActions, MonitorProps} from '../ui/types.js';
+
+export type {ProbeConfig} from '../probe/options.js';
+
+export type SessionOptions = {
+	loaded: LoadedKubeConfig;
+	names: string[];
+	selector?: string;
+	readOnly: boolean;
+	probe?: ProbeConfig;
+	/** Demo mode adds actions (ship next / broken) on top of the normal ones. */
+	extraActions?: (base: ReturnType<typeof createActions>) => Partial<MonitorActions>;
+};
+
+export type Session = {
+	props: Omit<MonitorProps, 'onExit'>;
+	prober?: Prober;
+	close(): Promise<void>;
+};
+
+/** The prober for a checked `--probe` configuration: through the API server's service proxy, or to a URL. */
+export function buildProber(config: ProbeConfig, loaded: LoadedKubeConfig): Prober {
+	const {target, timeoutMs} = config;
+	const transport = target.kind === 'url'
+		? httpTransport(target.url)
+		: serviceTransport(request => serviceProxyGet({...request, kc: loaded.kc}), {namespace: loaded.namespace, service: target.service, port: target.port, path: target.path, timeoutMs});
+	return createProber({transport, target: formatProbeTarget(target), rate: config.rate, timeoutMs, versionFrom: config.versionFrom});
+}
+
+/** Fails fast, with one sentence, when the cluster cannot be reached or a Deployment does not exist. */
+async function preflight(loaded: LoadedKubeConfig, names: readonly string[], selector: string | undefined): Promise<void> {
+	const {kc, namespace, server} = loaded;
+	const path = collectionPath('deployments', namespace);
+	const context = {kc, server, namespace, resource: 'deployments'};
+	try {
+		if (names.length === 0) {
+			await kubeJson(kc, {path, query: {limit: 1, ...(selector ? {labelSelector: selector} : {})}, signal: AbortSignal.timeout(15_000)});
+			return;
+		}
+		await Promise.all(names.map(async name => {
+			try {
+				await kubeJson<Deployment>(kc, {path: `${path}/${encodeURIComponent(name)}`, signal: AbortSignal.timeout(15_000)});
+			} catch (error) {
+				throw toUserError(error, {...context, name});
+			}
+		}));
+	} catch (error) {
+		if (error instanceof UserError) throw error;
+		throw toUserError(error, context);
+	}
+}
+
+const ACCESS_COMMANDS: Array<[ActionName, CommandId]> = [['pause', 'pause'], ['resume', 'resume'], ['restart', 'restart'], ['undo', 'undo'], ['scale', 'scale'], ['setImage', 'shipNext'], ['setImage', 'shipBroken']];
+
+export async function openSession(options: SessionOptions): Promise<Session> {
+	const {loaded, names, selector, readOnly} = options;
+	const prober = options.probe ? buildProber(options.probe, loaded) : undefined;
+	await preflight(loaded, names, selector);
+
+	const store = createStore();
+	const scope = watchScope({
+		kc: loaded.kc,
+		target: {namespace: loaded.namespace, ...(names.length > 0 ? {names} : {}), ...(selector ? {labelSelector: selector} : {})},
+		onEvent: event => store.dispatch(event),
+	});
+	const base = createActions({kc: loaded.kc, namespace: loaded.namespace, readOnly});
+	const actions: MonitorActions = {
+		pause: name => base.pause(name),
+		resume: name => base.resume(name),
+		restart: name => base.restart(name),
+		undo: (name, toRevision) => base.undo(name, toRevision),
+		scale: (name, replicas) => base.scale(name, replicas),
+		...options.extraActions?.(base),
+	};
+
+	const access: Partial<Record<CommandId, Access>> = {};
+	if (!readOnly) {
+		const verdicts = await checkAccess({kc: loaded.kc, namespace: loaded.namespace, signal: AbortSignal.timeout(5000)}).catch(() => undefined);
+		for (const [action, command] of ACCESS_COMMANDS) {
+			const verdict = verdicts?.[action];
+			if (verdict?.allowed === false) access[command] = {allowed: false, reason: verdict.reason ?? 'forbidden by RBAC'};
+		}
+	}
+	prober?.start();
+
+	return {
+		props: {
+			store,
+			actions,
+			access,
+			context: {name: loaded.context, namespace: loaded.namespace, server: loaded.server},
+			targets: names,
+			readOnly,
+			...(prober ? {probe: prober} : {}),
+		},
+		prober,
+		async close() {
+			prober?.stop();
+			scope.stop();
+			store.close();
+			await scope.done();
+		},
+	};
+}
