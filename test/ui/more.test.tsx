@@ -58,6 +58,18 @@ describe('many pods', () => {
 	});
 });
 
+describe('a target that does not exist', () => {
+	it('says so and waits for it instead of failing', async () => {
+		const {props, store, snapshot} = monitorProps('rolling-mid', {targets: ['payments']});
+		const screen = render(<App {...props} />, {columns: 80, rows: 24});
+		await screen.waitFor(frame => frame.includes('Deployment "payments" not found in namespace demo-rolling'));
+		const [key, deployment] = [...snapshot.deployments][0]!;
+		const renamed = {...deployment, metadata: {...deployment.metadata, name: 'payments'}};
+		store.publish({...snapshot, version: 2, deployments: new Map([[key.replace('app-rolling', 'payments'), renamed]])});
+		await screen.waitFor('Rollout');
+	});
+});
+
 describe('pure helpers', () => {
 	it('summarises the watch connection the way the header shows it', () => {
 		const now = 100_000;

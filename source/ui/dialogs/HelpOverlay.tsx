@@ -17,7 +17,7 @@ export function HelpOverlay({commands, readOnly, kubeconfigPath, onClose}: Props
 			</Text>
 			{commands.map(({command, enabled}) => (
 				<Box key={command.id}>
-					<Box width={14} flexShrink={0}>
+					<Box width={9} flexShrink={0}>
 						<Text bold={enabled === true} dimColor={enabled !== true}>{command.keys.map(keyLabel).join(' ')}</Text>
 					</Box>
 					<Text wrap="truncate-end" dimColor={enabled !== true}>
