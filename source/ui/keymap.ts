@@ -148,7 +148,7 @@ export function isVisible(command: Command, context: KeyContext): boolean {
 /** true, or why not: RBAC first (it cannot change while we run), then the state of the rollout. */
 export function isEnabled(command: Command, context: KeyContext): true | string {
 	const access = context.access[command.id];
-	if (access && !access.allowed) return `forbidden${access.reason ? `: ${access.reason}` : ''}`;
+	if (access?.allowed === false) return `forbidden${access.reason ? `: ${access.reason}` : ''}`;
 	return command.enabled(context);
 }
 

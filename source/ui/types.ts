@@ -37,7 +37,8 @@ export type MonitorActions = {
 	shipBroken?(name: string): Promise<ActionResult>;
 };
 
-export type Access = {allowed: boolean; reason?: string};
+/** An access check's verdict; 'unknown' (the review failed) leaves the key enabled: the API server decides. */
+export type Access = {allowed: boolean | 'unknown'; reason?: string};
 
 /** What the prober observed, live (`recent`, a sliding window) and since it started (`total`). */
 export type ProbeSnapshot = {

@@ -71,6 +71,10 @@ describe('keymap table', () => {
 		expect(state?.enabled).toBe('forbidden: cannot patch deployments.apps in namespace "shop"');
 	});
 
+	it('leaves a key enabled when the access check could not decide', () => {
+		expect(resolveKey('p', context({access: {pause: {allowed: 'unknown', reason: 'timeout'}}}))?.enabled).toBe(true);
+	});
+
 	it('disables commands that make no sense in the current state', () => {
 		expect(resolveKey('r', context())?.enabled).toBe('not paused');
 		expect(resolveKey('p', context({deployment: {name: 'web', paused: true, replicas: 5}}))?.enabled).toBe('already paused');
