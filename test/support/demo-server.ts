@@ -53,8 +53,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 			if (init.body !== undefined) {
 				body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
 				headers['content-type'] ??= 'application/json';
+				// Node sends DELETE bodies without a length unless told; kubectl always sends one.
+				headers['content-length'] = String(Buffer.byteLength(body));
 			}
-			const req = httpsRequest(`${server.url}${path}`, {method: init.method ?? 'GET', headers, ca: server.ca}, resolve);
+			// A fresh connection per request: no pooled socket can outlive a server restart.
+			const req = httpsRequest(`${server.url}${path}`, {method: init.method ?? 'GET', headers, ca: server.ca, agent: false}, resolve);
 			req.on('error', reject);
 			req.end(body);
 		});
