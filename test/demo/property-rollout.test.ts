@@ -78,7 +78,7 @@ describe('rolling update invariants', () => {
 					}
 				},
 			),
-			{numRuns: 25},
+			{numRuns: 15},
 		);
 	});
 

@@ -17,10 +17,16 @@ export type SyncContext = {
 
 const SOURCE = {component: 'deployment-controller'};
 
+/**
+ * UpdateStatus as the Go controller calls it: the in-memory Deployment keeps its old resourceVersion, so a
+ * second status write in the same sync fails with a conflict and the sync is retried from a fresh read.
+ * That is why a resumed Deployment goes DeploymentResumed → ReplicaSetUpdated, never NewReplicaSetCreated.
+ */
 export function writeDeploymentStatus(ctx: SyncContext, status: Deployment['status']) {
 	const next = structuredClone(ctx.d);
 	next.status = status;
-	ctx.d = ctx.store.updateStatus('deployments', next);
+	const written = ctx.store.updateStatus('deployments', next);
+	ctx.d = {...written, metadata: {...written.metadata, resourceVersion: ctx.d.metadata.resourceVersion}};
 }
 
 /** scaleReplicaSet: writes size and the desired/max-replicas annotations; returns [scaled, rs]. */

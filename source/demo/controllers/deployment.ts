@@ -68,8 +68,8 @@ export class DeploymentController {
 			return;
 		}
 		const rsList = this.claimReplicaSets(d);
-		// A ReplicaSet whose status does not yet reflect its spec would make the arithmetic act on
-		// stale availability; its status write will wake us again.
+		// A ReplicaSet whose status does not yet reflect a spec change would make the arithmetic act on stale
+		// availability (kube has the same race; its RS expectations make it rare); its status write wakes us.
 		if (rsList.some(rs => (rs.status?.observedGeneration ?? 0) < (rs.metadata.generation ?? 0))) return;
 		const uids = new Set(rsList.map(rs => rs.metadata.uid!));
 		for (const pod of this.store.list<Pod>('pods', namespace)) {

@@ -280,6 +280,7 @@ export class Kubelet {
 			} finally {
 				this.release(runtime);
 			}
+			this.queue.flush();
 		});
 	}
 

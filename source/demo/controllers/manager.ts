@@ -21,7 +21,8 @@ export type Controllers = {
 export function startControllers(store: ObjectStore): Controllers {
 	const queue = new WorkQueue(store.clock);
 	const events = new EventRecorder(store);
-	// Registration order is drain priority: owners' deletions, pods, then their controllers upwards.
+	// Registration order is drain priority: owners' deletions, pods, then their controllers upwards, so a
+	// Deployment sync sees ReplicaSet status that already reflects the pods just created or deleted.
 	const gc = new GarbageCollector(store, queue);
 	const kubelet = new Kubelet(store, events, queue);
 	const replicaSets = new ReplicaSetController(store, events, queue);

@@ -44,7 +44,7 @@ export class WorkQueue {
 			this.timers.delete(handle);
 			if (busy) this.busyTimers--;
 			this.add(queue, key);
-			this.checkIdle();
+			this.flush();
 		});
 		this.timers.add(handle);
 	}
@@ -76,6 +76,17 @@ export class WorkQueue {
 		this.checkIdle();
 	}
 
+	/**
+	 * Drain now instead of on setImmediate. Timer callbacks (a pod turning Ready, a requeue) call this so
+	 * the controllers react to each step before the next timer fires, as they would with real latencies:
+	 * two pods ready 30 ms apart are two separate rollout steps, not one.
+	 */
+	flush() {
+		if (this.draining || this.stopped) return;
+		if (this.scheduled) clearImmediate(this.scheduled);
+		this.drain();
+	}
+
 	private add(queue: Queue, key: string) {
 		if (this.stopped) return;
 		queue.keys.add(key);
@@ -99,10 +110,14 @@ export class WorkQueue {
 				try {
 					queue.sync(key);
 				} catch (error) {
-					if ((error as {code?: number}).code !== 409) {
-						this.errors.push({queue: queue.name, key, error});
-						if (this.errors.length > 100) this.errors.shift();
+					// A conflict means we acted on a stale read: retry at once from a fresh one (client-go's
+					// rate limiter starts at 5 ms). Anything else backs off.
+					if ((error as {code?: number}).code === 409) {
+						queue.keys.add(key);
+						continue;
 					}
+					this.errors.push({queue: queue.name, key, error});
+					if (this.errors.length > 100) this.errors.shift();
 					this.after(queue.name, key, RETRY_MS);
 				}
 			}

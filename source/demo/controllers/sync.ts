@@ -2,7 +2,7 @@
 // status writers: syncDeploymentStatus (counts only) and syncRolloutStatus (with Progressing).
 import type {ReplicaSet} from '../../k8s/types.js';
 import {deepEqual} from '../objects.js';
-import {type SyncContext, scaleAndRecord, scaleReplicaSet} from './context.js';
+import {type SyncContext, scaleAndRecord, scaleReplicaSet, writeDeploymentStatus} from './context.js';
 import {calculateStatus, rolloutStatus, stuckRequeueMs} from './progress.js';
 import {getAllReplicaSetsAndSyncRevision} from './revisions.js';
 import {
@@ -104,7 +104,7 @@ export function cleanupDeployment(ctx: SyncContext, oldRSs: ReplicaSet[]) {
 export function syncDeploymentStatus(ctx: SyncContext, allRSs: ReplicaSet[], newRS: ReplicaSet | undefined) {
 	const status = calculateStatus(allRSs, newRS, ctx.d, ctx.now());
 	if (deepEqual(ctx.d.status ?? {}, status)) return;
-	writeStatus(ctx, status);
+	writeDeploymentStatus(ctx, status);
 }
 
 export function syncRolloutStatus(ctx: SyncContext, allRSs: ReplicaSet[], newRS: ReplicaSet | undefined) {
@@ -114,11 +114,6 @@ export function syncRolloutStatus(ctx: SyncContext, allRSs: ReplicaSet[], newRS:
 		if (after !== undefined) ctx.requeueAfter(after);
 		return;
 	}
-	writeStatus(ctx, status);
+	writeDeploymentStatus(ctx, status);
 }
 
-function writeStatus(ctx: SyncContext, status: NonNullable<SyncContext['d']['status']>) {
-	const next = structuredClone(ctx.d);
-	next.status = status;
-	ctx.d = ctx.store.updateStatus('deployments', next);
-}
