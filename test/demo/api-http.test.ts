@@ -45,6 +45,8 @@ describe('discovery', () => {
 		expect(apps.find(r => r.name === 'deployments/scale')).toEqual({name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update']});
 		expect(apps.find(r => r.name === 'replicasets')).toMatchObject({shortNames: ['rs'], categories: ['all']});
 		expect((await demo.request('/apis/discovery.k8s.io/v1')).json<{resources: Array<Json>}>().resources[0]).toMatchObject({name: 'endpointslices', kind: 'EndpointSlice'});
+		expect((await demo.request('/apis/autoscaling/v1')).json<{resources: Array<Json>}>().resources.map(r => r.name)).toEqual(['horizontalpodautoscalers']);
+		expect((await demo.request('/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers')).json()).toMatchObject({kind: 'HorizontalPodAutoscalerList', items: []});
 		expect((await demo.request('/apis/nope/v1')).status).toBe(404);
 	});
 
@@ -81,6 +83,12 @@ describe('auth and negotiation', () => {
 		const protobufOnly = await demo.request('/api/v1/namespaces', {headers: {accept: 'application/vnd.kubernetes.protobuf'}});
 		expect(protobufOnly.status).toBe(406);
 		expect(protobufOnly.json()).toMatchObject({reason: 'NotAcceptable', code: 406});
+	});
+
+	it('answers a protobuf request body with 415', async () => {
+		const result = await demo.request('/api/v1/namespaces', {method: 'POST', headers: {'content-type': 'application/vnd.kubernetes.protobuf'}, body: 'k8s\u0000'});
+		expect(result.status).toBe(415);
+		expect(result.json()).toMatchObject({reason: 'UnsupportedMediaType'});
 	});
 
 	it('refuses to listen anywhere but loopback', async () => {

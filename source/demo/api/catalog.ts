@@ -11,7 +11,7 @@ export type ApiResource = {
 	kind: string;
 	singularName: string;
 	namespaced: boolean;
-	/** Backing store resource; undefined for virtual resources (selfsubjectaccessreviews). */
+	/** Backing store resource; undefined for virtual ones (selfsubjectaccessreviews, always-empty HPAs). */
 	store?: Resource;
 	verbs: string[];
 	shortNames?: string[];
@@ -32,10 +32,12 @@ export const API_RESOURCES: ApiResource[] = [
 	{name: 'replicasets', group: 'apps', version: 'v1', kind: 'ReplicaSet', singularName: 'replicaset', namespaced: true, store: 'replicasets', verbs: ALL_VERBS, shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale']},
 	{name: 'endpointslices', group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', singularName: 'endpointslice', namespaced: true, store: 'endpointslices', verbs: ALL_VERBS},
 	{name: 'events', group: 'events.k8s.io', version: 'v1', kind: 'Event', singularName: 'event', namespaced: true, store: 'events', verbs: ALL_VERBS, shortNames: ['ev']},
+	// Always empty: listed so autoscaling/v1 is a real group to discovery (kubectl rejects empty groups).
+	{name: 'horizontalpodautoscalers', group: 'autoscaling', version: 'v1', kind: 'HorizontalPodAutoscaler', singularName: 'horizontalpodautoscaler', namespaced: true, verbs: READ_VERBS, shortNames: ['hpa'], categories: ['all']},
 	{name: 'selfsubjectaccessreviews', group: 'authorization.k8s.io', version: 'v1', kind: 'SelfSubjectAccessReview', singularName: 'selfsubjectaccessreview', namespaced: false, verbs: ['create']},
 ];
 
-/** Group/versions served, in discovery order. autoscaling/v1 carries only the Scale kind. */
+/** Group/versions served, in discovery order. */
 export const GROUP_VERSIONS = [
 	{group: '', version: 'v1'},
 	{group: 'apps', version: 'v1'},

@@ -38,7 +38,7 @@ export function handleCollectionGet(ctx: RequestContext) {
 	if (query.get('sendInitialEvents') !== null) {
 		throw new ApiError(422, 'Invalid', 'ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for list', {kind: 'ListOptions', group: 'meta.k8s.io'});
 	}
-	const items = store.list(resource.store!).filter(filter).sort(byKey).map(object => toWire(resource, object));
+	const items = (resource.store ? store.list(resource.store) : []).filter(filter).sort(byKey).map(object => toWire(resource, object));
 	const resourceVersion = String(store.resourceVersion);
 	sendList(ctx, items, resourceVersion);
 }
@@ -56,7 +56,7 @@ function sendList(ctx: RequestContext, items: KubeObject[], resourceVersion: str
 
 export function handleItemGet(ctx: RequestContext) {
 	const {store, resource, namespace, name} = ctx;
-	const object = store.get(resource.store!, namespace, name!);
+	const object = resource.store ? store.get(resource.store, namespace, name!) : undefined;
 	if (!object) throw notFound(resource.name, resource.group, name!);
 	const wire = toWire(resource, object);
 	if (ctx.representation.kind === 'table') {

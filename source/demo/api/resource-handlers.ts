@@ -17,6 +17,7 @@ export async function handleResource(ctx: RequestContext): Promise<void> {
 	const {resource, req} = ctx;
 	const method = req.method ?? 'GET';
 	if (resource.name === 'selfsubjectaccessreviews') return handleAccessReview(ctx, method);
+	checkBodyType(ctx, method);
 	const verbs = resource.verbs;
 	const allow = (verb: string) => {
 		if (!verbs.includes(verb)) throw methodNotAllowed();
@@ -53,6 +54,15 @@ export async function handleResource(ctx: RequestContext): Promise<void> {
 			return handleDelete(ctx);
 		default:
 			throw methodNotAllowed();
+	}
+}
+
+const isJsonContent = (type: string | undefined) => !type || /^application\/(json|[\w.+-]*\+json)\b/.test(type);
+
+/** Bodies we cannot decode (protobuf, CBOR) get 415, as from a server that does not speak them. */
+function checkBodyType(ctx: RequestContext, method: string) {
+	if ((method === 'POST' || method === 'PUT') && !isJsonContent(ctx.req.headers['content-type'])) {
+		throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
 	}
 }
 
@@ -100,6 +110,8 @@ async function handleDeleteCollection(ctx: RequestContext) {
 /** Everyone may do everything in the demo cluster. */
 async function handleAccessReview(ctx: RequestContext, method: string) {
 	if (method !== 'POST' || ctx.name) throw methodNotAllowed();
-	const body = parseJson(await readBody(ctx.req)) as {spec?: unknown};
+	const text = await readBody(ctx.req);
+	// kubectl's typed client sends this one as protobuf; the answer (JSON, which it also accepts) only needs status.
+	const body = (isJsonContent(ctx.req.headers['content-type']) ? parseJson(text) : {}) as {spec?: unknown};
 	sendJson(ctx.res, 201, {kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {creationTimestamp: null}, spec: body?.spec ?? {}, status: {allowed: true, reason: 'the demo cluster allows everything'}});
 }

@@ -83,7 +83,7 @@ export function serveWatch(ctx: WatchContext) {
 		}
 		for (const event of replay) deliver(event);
 	} else {
-		const initial = store.list(resource.store!).filter(filter).sort(byKey);
+		const initial = (resource.store ? store.list(resource.store) : []).filter(filter).sort(byKey);
 		for (const object of initial) send('ADDED', object);
 		if (sendInitial) send('BOOKMARK', bookmark(resource, store.resourceVersion, true));
 	}
