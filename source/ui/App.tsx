@@ -62,7 +62,7 @@ export function App(props: MonitorProps) {
 
 	const pane = selectablePane(ui);
 	const selectableCount = pane === 'list' ? list.length : pane === 'history' ? view?.history.length ?? 0 : pane === 'pods' ? view?.pods.length ?? 0 : 0;
-	const onKey = useCommandKeys({dispatch, context: keys, actions, panes, selectableCount, selectedDeployment: list[ui.selection.list]?.name, quit});
+	const onKey = useCommandKeys({dispatch, context: keys, panes, selectableCount, selectedDeployment: list[ui.selection.list]?.name, quit});
 	useInput(onKey, {isActive: ui.dialog === undefined && !ui.filter.editing});
 	// Ctrl-C quits from anywhere, dialogs included: the one key that must always work.
 	useInput((input, key) => {

@@ -39,10 +39,11 @@ describe('keymap table', () => {
 		}
 	});
 
-	it('marks exactly the rollout-changing commands as dangerous, each with a confirmation', () => {
+	it('marks exactly the commands that change the cluster as dangerous, each with a confirmation', () => {
 		const dangerous = keymap.filter(command => command.dangerous).map(command => command.id).toSorted();
-		expect(dangerous).toEqual(['pause', 'restart', 'resume', 'scale', 'undo']);
-		for (const id of ['pause', 'resume', 'restart', 'undo'] as const) {
+		expect(dangerous).toEqual(['pause', 'restart', 'resume', 'scale', 'shipBroken', 'shipNext', 'undo']);
+		expect(keymap.filter(command => command.mutates && !command.dangerous)).toEqual([]);
+		for (const id of ['pause', 'resume', 'restart', 'undo', 'shipNext', 'shipBroken'] as const) {
 			expect(keymap.find(command => command.id === id)?.confirm?.(context({deployment: {name: 'web', paused: true, replicas: 5}}))).toMatch(/"web".*y\/N$/);
 		}
 	});

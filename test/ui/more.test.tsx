@@ -8,7 +8,7 @@ import {monitorProps} from './fixtures.js';
 import {lineWith} from './frames.js';
 
 describe('demo keys', () => {
-	it('n ships the next version without asking, and shows the result', async () => {
+	it('n asks first, then ships the next version and shows the result', async () => {
 		const shipNext = vi.fn(async () => ({ok: true, message: 'deployment.apps/app-rolling image updated'}));
 		const {props, actions} = monitorProps('rolling-mid', {targets: ['app-rolling']});
 		props.actions = {...actions, shipNext};
@@ -17,6 +17,9 @@ describe('demo keys', () => {
 		expect(lineWith(frame, 'q quit')).toContain('n ship next');
 		expect(lineWith(frame, 'q quit')).not.toContain('ship broken');
 		await screen.type('n');
+		await screen.waitFor('Ship the next version of deployment "app-rolling"?');
+		expect(shipNext).not.toHaveBeenCalled();
+		await screen.type('y');
 		await screen.waitFor('✓ deployment.apps/app-rolling image updated');
 		expect(shipNext).toHaveBeenCalledExactlyOnceWith('app-rolling');
 	});

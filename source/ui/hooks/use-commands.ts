@@ -8,7 +8,6 @@ import type {UiAction} from '../ui-state.js';
 type Options = {
 	dispatch: Dispatch<UiAction>;
 	context: KeyContext;
-	actions: MonitorActions;
 	/** Panes focus cycles through, in screen order. */
 	panes: readonly PaneId[];
 	/** Rows in the list j/k moves through now. */
@@ -49,8 +48,7 @@ export function useRunAction(actions: MonitorActions, dispatch: Dispatch<UiActio
 	}, [actions, dispatch]);
 }
 
-export function useCommandKeys({dispatch, context, panes, selectableCount, selectedDeployment, quit, actions}: Options) {
-	const run = useRunAction(actions, dispatch);
+export function useCommandKeys({dispatch, context, panes, selectableCount, selectedDeployment, quit}: Options) {
 	return useCallback((input: string, key: InkKey) => {
 		const name = keyName(input, key);
 		const resolved = resolveKey(name, context);
@@ -66,17 +64,16 @@ export function useCommandKeys({dispatch, context, panes, selectableCount, selec
 			case 'pause':
 			case 'resume':
 			case 'restart':
-			case 'undo': {
+			case 'undo':
+			case 'shipNext':
+			case 'shipBroken': {
+				// Dangerous is data: every command that changes the cluster asks first, in its own words.
 				const toRevision = command.id === 'undo' && context.undoTarget?.selected ? context.undoTarget.revision : undefined;
 				dispatch({type: 'confirm', command: command.id, name: deployment, text: commandById(command.id).confirm!(context), toRevision});
 				return;
 			}
 			case 'scale':
 				dispatch({type: 'scalePrompt', name: deployment, current: context.deployment?.replicas ?? 0});
-				return;
-			case 'shipNext':
-			case 'shipBroken':
-				void run(command.id, deployment);
 				return;
 			case 'focusNext':
 			case 'focusPrev':
@@ -109,5 +106,5 @@ export function useCommandKeys({dispatch, context, panes, selectableCount, selec
 				return never;
 			}
 		}
-	}, [context, dispatch, panes, selectableCount, selectedDeployment, quit, run]);
+	}, [context, dispatch, panes, selectableCount, selectedDeployment, quit]);
 }
