@@ -82,4 +82,35 @@ describe('deployment controller', () => {
 		const broken = store.list<Pod>('pods', 'default').find(pod => pod.spec.containers[0]!.image!.includes('broken'))!;
 		expect(broken.status?.containerStatuses?.[0]?.ready).toBe(false);
 	});
+
+	it('stalls a crashing rollout at old 8 / new 5, then scales proportionally to 12 / 7 (A.4, A.5)', async () => {
+		harness = startHarness(50);
+		const {store} = harness;
+		const d = create(store, 'deployments', deploymentManifest('big', {replicas: 10}));
+		await waitFor('first rollout', () => deploymentComplete(store, 'default', 'big'));
+		edit(store, 'default', 'big', next => {
+			next.spec.template.spec.containers[0]!.image = 'example/app:v2-broken';
+		});
+		const sizes = () => ownedReplicaSets(store, d).sort((a, b) => Number(a.metadata.annotations!['deployment.kubernetes.io/revision']) - Number(b.metadata.annotations!['deployment.kubernetes.io/revision'])).map(rs => rs.spec.replicas);
+		await waitFor('stall', () => sizes().join() === '8,5');
+		await harness.controllers.settled();
+		expect(sizes()).toEqual([8, 5]);
+		edit(store, 'default', 'big', next => {
+			next.spec.replicas = 15;
+		});
+		await waitFor('proportional scale', () => sizes().join() === '12,7');
+		const rs = ownedReplicaSets(store, d);
+		expect(rs.map(r => r.metadata.annotations!['deployment.kubernetes.io/max-replicas'])).toEqual(['19', '19']);
+	});
+
+	it('garbage-collects ReplicaSets and pods when their owner is removed from the store', async () => {
+		harness = startHarness(50);
+		const {store} = harness;
+		const d = create(store, 'deployments', deploymentManifest('gone', {replicas: 2}));
+		await waitFor('rollout', () => deploymentComplete(store, 'default', 'gone'));
+		store.remove('deployments', 'default', 'gone');
+		await waitFor('dependents gone', () => store.list('replicasets', 'default').length === 0 && store.list<Pod>('pods', 'default').length === 0);
+		expect(ownedReplicaSets(store, d)).toEqual([]);
+	});
 });
+
