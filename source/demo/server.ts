@@ -55,6 +55,8 @@ export type ApiServer = {
 	port: number;
 	/** PEM of the self-signed certificate: the kubeconfig's certificate-authority-data (base64 of this). */
 	ca: string;
+	/** Watch streams currently open (a client that goes away is dropped at once). */
+	readonly openWatches: number;
 	inject(fault: Fault): void;
 	clearFaults(): void;
 	/** Close and listen again on the same port; the store is kept. */
@@ -158,6 +160,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 			return port;
 		},
 		ca: certificate.cert,
+		get openWatches() {
+			return registry.size;
+		},
 		inject: fault => faults.inject(fault),
 		clearFaults: () => faults.clear(),
 		async restart() {

@@ -208,6 +208,15 @@ describe('service proxy and faults', () => {
 		expect((await demo.request('/apis/apps/v1/deployments')).status).toBe(200);
 	});
 
+	it('stalls only the matching requests', async () => {
+		demo.server.inject({kind: 'stall', ms: 400, count: 1, match: /\/pods/});
+		const order: string[] = [];
+		const stalled = demo.request('/api/v1/pods').then(() => order.push('pods'));
+		const free = demo.request('/api/v1/namespaces').then(() => order.push('namespaces'));
+		await Promise.all([stalled, free]);
+		expect(order).toEqual(['namespaces', 'pods']);
+	});
+
 	it('restarts on the same port with the store kept', async () => {
 		const port = demo.server.port;
 		seedDeployment(demo.store, 'restart', 'kept');
@@ -217,5 +226,27 @@ describe('service proxy and faults', () => {
 		expect(await watch.next()).toBeUndefined();
 		expect(demo.server.port).toBe(port);
 		expect((await demo.request('/apis/apps/v1/namespaces/restart/deployments/kept')).status).toBe(200);
+	});
+});
+
+describe('admission hook', () => {
+	it('lets onAdmit adjust objects before they are stored, for every write verb', async () => {
+		const calls: string[] = [];
+		const own = await startDemoServer({
+			onAdmit(resource, verb, object) {
+				calls.push(`${resource}:${verb}`);
+				object.metadata.labels = {...object.metadata.labels, admitted: verb};
+			},
+		});
+		try {
+			ensureNamespace(own.store, 'adm');
+			await own.request('/apis/apps/v1/namespaces/adm/deployments', {method: 'POST', body: deploymentBody('web')});
+			expect(own.store.mustGet('deployments', 'adm', 'web').metadata.labels).toEqual({admitted: 'create'});
+			await own.request('/apis/apps/v1/namespaces/adm/deployments/web', {method: 'PATCH', headers: {'content-type': 'application/merge-patch+json'}, body: {spec: {replicas: 2}}});
+			expect(own.store.mustGet('deployments', 'adm', 'web').metadata.labels).toEqual({admitted: 'patch'});
+			expect(calls).toEqual(['deployments:create', 'deployments:patch']);
+		} finally {
+			await own.close();
+		}
 	});
 });

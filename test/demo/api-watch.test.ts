@@ -147,6 +147,18 @@ describe('watch', () => {
 	});
 });
 
+describe('watch lifecycle', () => {
+	it('drops a watcher as soon as its client goes away', async () => {
+		const d = await start();
+		const watch = await d.watch('/api/v1/pods?watch=true');
+		expect(d.server.openWatches).toBe(1);
+		watch.close();
+		const deadline = Date.now() + 5000;
+		while (d.server.openWatches > 0 && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 20));
+		expect(d.server.openWatches).toBe(0);
+	});
+});
+
 describe('watch faults', () => {
 	it('drop-watches ends every open watch; malformed-watch-line writes a line no JSON decoder accepts', async () => {
 		const d = await start();

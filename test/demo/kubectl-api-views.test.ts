@@ -12,7 +12,7 @@ beforeAll(async () => {
 	demo = await startDemoServer({namespace: 'views'});
 	const {store} = demo;
 	ensureNamespace(store, 'views');
-	const service = store.create<Service>('services', applyDefaults('services', {metadata: {name: 'app', namespace: 'views'}, spec: {selector: {app: 'app'}, ports: [{port: 80, targetPort: 8080}]}}, store) as Service);
+	const service = store.create<Service>('services', applyDefaults('services', {metadata: {name: 'app', namespace: 'views'}, spec: {selector: {app: 'app'}, ports: [{port: 80, targetPort: 8080}]}} as Service, store) as Service);
 	const ips = ['10.244.0.191', '10.244.0.192', '10.244.0.193', '10.244.0.194', '10.244.0.195'];
 	store.create<KubeObject & {subsets: unknown[]}>('endpoints', {metadata: {name: 'app', namespace: 'views'}, subsets: [{addresses: ips.map(ip => ({ip})), ports: [{port: 8080, protocol: 'TCP'}]}]});
 	store.create<EndpointSlice>('endpointslices', {
