@@ -40,9 +40,11 @@ export function reduce(state: ClusterState, event: ClusterEvent): ClusterState {
 		case 'ADDED':
 		case 'MODIFIED':
 		case 'DELETED':
+			// Wire garbage (an object without object metadata) has no key to file it under: drop it.
+			if (!isKubeObject(event.object)) return state;
 			return withContact(applyChange(state, event), event.resource, event.at);
 		case 'SYNCED':
-			return withContact(applySync(state, event.resource, event.objects, event.at), event.resource, event.at);
+			return withContact(applySync(state, event.resource, event.objects.filter(isKubeObject), event.at), event.resource, event.at);
 		case 'CONNECTION':
 			return {...state, connections: {...state.connections, [event.resource]: event.state}};
 		default: {
@@ -51,6 +53,9 @@ export function reduce(state: ClusterState, event: ClusterEvent): ClusterState {
 		}
 	}
 }
+
+const isKubeObject = (object: unknown): object is KubeObject =>
+	typeof object === 'object' && object !== null && typeof (object as KubeObject).metadata === 'object' && (object as KubeObject).metadata !== null;
 
 const sameVersion = (a: KubeObject | undefined, b: KubeObject) =>
 	a !== undefined && a.metadata.uid === b.metadata.uid && a.metadata.resourceVersion !== undefined && a.metadata.resourceVersion === b.metadata.resourceVersion;
@@ -107,7 +112,12 @@ function withPodTransitions(state: ClusterState, resource: WatchedResource, chan
 	for (const [previous, next] of changes) {
 		// A malformed object from the wire must not take the whole store down: skip, do not log.
 		if ((previous && !isPodShaped(previous)) || (next && !isPodShaped(next))) continue;
-		added.push(...nextTransitions(previous as Pod | undefined, next as Pod | undefined, at, podRevision(state, (next ?? previous) as Pod)));
+		try {
+			added.push(...nextTransitions(previous as Pod | undefined, next as Pod | undefined, at, podRevision(state, (next ?? previous) as Pod)));
+		} catch {
+			// Wrong types deep inside a pod (a list that is not a list): the derivations are written
+			// against the API's types, and one unreadable pod must not stop the store. Not logged.
+		}
 	}
 	const transitions = mergeTransitions(state.transitions, added, TRANSITION_LIMIT);
 	return transitions === state.transitions ? state : {...state, transitions};
@@ -120,7 +130,8 @@ function podRevision(state: ClusterState, pod: Pod): string | undefined {
 	const owner = pod.metadata.ownerReferences?.find((reference) => reference.controller && reference.kind === 'ReplicaSet');
 	if (!owner) return undefined;
 	const rs: ReplicaSet | undefined = state.replicaSets.get(`${pod.metadata.namespace ?? ''}/${owner.name}`);
-	return rs?.metadata.uid === owner.uid ? rs.metadata.annotations?.['deployment.kubernetes.io/revision'] : undefined;
+	// Both uids missing (a malformed ownerReference, no RS held) must not count as a match.
+	return rs !== undefined && rs.metadata.uid === owner.uid ? rs.metadata.annotations?.['deployment.kubernetes.io/revision'] : undefined;
 }
 
 /** Any data from a resource proves its connection is alive: the header's "age of the data". */

@@ -83,7 +83,7 @@ describe('chaos: the watch keeps the store true while the API server misbehaves'
 
 		await waitUntil('the cluster settled after the last change', () => rolloutComplete(server), 30_000);
 		debug('rollout complete');
-		await cluster.controllers.settled();
+		await cluster.settled();
 		const differences = await waitUntil(
 			'the watcher caught up with the server',
 			() => {
@@ -127,7 +127,7 @@ describe('chaos: the watch keeps the store true while the API server misbehaves'
 		// The transition log: no duplicates, no gaps (rule in transitions-oracle.ts).
 		const log = monitor.store.getSnapshot().transitions;
 		expect(log.length).toBeLessThan(TRANSITION_LIMIT);
-		const report = compareTransitions(expectedTransitions(cluster.history, NAMESPACE), log, monitor.relists);
+		const report = compareTransitions(expectedTransitions(cluster.history(), NAMESPACE), log, monitor.relists);
 		debug('transitions', report, monitor.relists.length);
 		expect(report.problems).toEqual([]);
 		expect(report.compared).toBeGreaterThan(10);

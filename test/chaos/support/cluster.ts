@@ -1,51 +1,45 @@
-// A demo cluster for chaos runs: object store + controllers + API server on a free loopback port, with
-// one Deployment and its Service, and a server-side record of every store change (the ground truth the
-// watcher is compared against). Built from the demo's parts so the test owns the server's lifecycle.
+// A demo cluster for chaos runs: the embedded demo cluster (startDemoCluster) with one Deployment and
+// its Service, reached through the kubeconfig it writes (TLS with its CA, bearer token), as a user
+// would. The server's own change history is the ground truth the watcher is compared against.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import type {Deployment, KubeObject, Service} from '../../../source/k8s/types.js';
-import {createClock} from '../../../source/demo/clock.js';
-import {ObjectStore, type Resource, type StoreEvent} from '../../../source/demo/objects.js';
+import {startDemoCluster, type DemoCluster} from '../../../source/demo/cluster.js';
+import type {ObjectStore, Resource, StoreEvent} from '../../../source/demo/objects.js';
 import {applyDefaults} from '../../../source/demo/api/defaults.js';
-import {startControllers, type Controllers} from '../../../source/demo/controllers/manager.js';
-import {startApiServer, type ApiServer} from '../../../source/demo/server.js';
-import {demoKubeConfig, type LoadedKubeConfig} from '../../../source/cluster/kubeconfig.js';
+import {loadKubeConfig, type LoadedKubeConfig} from '../../../source/cluster/kubeconfig.js';
 
 export const NAMESPACE = 'chaos';
 export const APP = 'web';
 
-export type ChaosCluster = {
-	store: ObjectStore;
-	server: ApiServer;
-	controllers: Controllers;
-	token: string;
+export type ChaosCluster = DemoCluster & {
 	config: LoadedKubeConfig;
+	kubeconfigPath: string;
 	/** Every change the store committed, in resourceVersion order (the server's own history). */
-	history: StoreEvent[];
-	stop(): Promise<void>;
+	history(): StoreEvent[];
 };
 
-export async function startChaosCluster(options: {speed: number; token?: string; replicas?: number}): Promise<ChaosCluster> {
-	const clock = createClock(options.speed);
-	const store = new ObjectStore({clock});
-	const history: StoreEvent[] = [];
-	// Subscribed before anything exists, so the record is complete from resourceVersion 1.
-	store.subscribe(event => history.push({...event, object: structuredClone(event.object)}));
-	const controllers = startControllers(store);
-	const token = options.token ?? `chaos-token-${Math.random().toString(36).slice(2)}`;
-	const server = await startApiServer({store, token, bookmarkIntervalMs: 2000});
-	create(store, 'namespaces', {metadata: {name: NAMESPACE}});
+export async function startChaosCluster(options: {speed: number; replicas?: number}): Promise<ChaosCluster> {
+	const demo = await startDemoCluster({scenario: 'empty', namespace: NAMESPACE, speed: options.speed});
+	const {store} = demo;
 	create(store, 'deployments', deploymentManifest(options.replicas ?? 3));
 	create(store, 'services', serviceManifest());
+	const dir = mkdtempSync(join(tmpdir(), 'rollwatch-chaos-'));
+	const kubeconfigPath = await demo.writeKubeconfig(join(dir, 'kubeconfig'));
+	const config = loadKubeConfig({kubeconfig: kubeconfigPath, env: {}});
 	return {
-		store,
-		server,
-		controllers,
-		token,
-		config: demoKubeConfig(server.url, token, NAMESPACE),
-		history,
+		...demo,
+		config,
+		kubeconfigPath,
+		history() {
+			// The store keeps 20,000 changes; a chaos run makes far fewer, so this is the whole record.
+			if (store.oldestResumable > 1) throw new Error('the store history window was exceeded: the oracle would be incomplete');
+			return store.eventsSince(1) ?? [];
+		},
 		async stop() {
-			controllers.stop();
-			await server.close();
-			clock.stopAll();
+			await demo.stop();
+			rmSync(dir, {recursive: true, force: true});
 		},
 	};
 }
