@@ -1,11 +1,11 @@
 // More of what kubectl shows and does against the demo API server: services with endpoints, slices,
 // sorted events, access checks, server-side dry run and the classic list+watch rollout status.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {EndpointSlice, KubeEvent, KubeObject, Service} from '../../source/k8s/types.js';
+import type {Deployment, EndpointSlice, KubeEvent, KubeObject, Service} from '../../source/k8s/types.js';
 import {applyDefaults} from '../../source/demo/server.js';
 import type {DemoServer} from '../support/demo-server.js';
 import {startDemoServer} from '../support/demo-server.js';
-import {ensureNamespace, seedDeployment, setDeploymentStatus} from './api-seed.js';
+import {ensureNamespace, seedDeployment, seedPod, seedReplicaSet, setDeploymentStatus} from './api-seed.js';
 
 let demo: DemoServer;
 beforeAll(async () => {
@@ -67,5 +67,47 @@ describe('kubectl views', () => {
 		setDeploymentStatus(demo.store, 'views', 'classic', {observedGeneration: 1, replicas: 1, updatedReplicas: 1, readyReplicas: 1, availableReplicas: 1});
 		const result = await demo.kubectl(['rollout', 'status', 'deploy/classic', '--timeout=15s'], {env: {KUBE_FEATURE_WatchListClient: 'false'}});
 		expect(result).toMatchObject({code: 0, stdout: 'deployment "classic" successfully rolled out\n'});
+	});
+
+	it('creates objects from kubectl generators, whose typed clients send protobuf', async () => {
+		expect(await demo.kubectl(['create', 'deployment', 'gen', '--image=nginx:1.25', '--replicas=2', '--port=80'])).toMatchObject({code: 0, stdout: 'deployment.apps/gen created\n'});
+		const deployment = demo.store.mustGet<Deployment>('deployments', 'views', 'gen');
+		expect(deployment.metadata.labels).toEqual({app: 'gen'});
+		expect(deployment.spec).toMatchObject({replicas: 2, selector: {matchLabels: {app: 'gen'}}, strategy: {type: 'RollingUpdate'}});
+		expect(deployment.spec.template.spec.containers).toEqual([{name: 'nginx', image: 'nginx:1.25', ports: [{containerPort: 80, protocol: 'TCP'}], resources: {}, terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', imagePullPolicy: 'IfNotPresent'}]);
+		expect(await demo.kubectl(['create', 'service', 'clusterip', 'gen', '--tcp=80:8080'])).toMatchObject({code: 0, stdout: 'service/gen created\n'});
+		expect(demo.store.mustGet<Service>('services', 'views', 'gen').spec).toMatchObject({type: 'ClusterIP', selector: {app: 'gen'}, ports: [{name: '80-8080', port: 80, targetPort: 8080, protocol: 'TCP'}]});
+		expect(await demo.kubectl(['run', 'solo', '--image=busybox:1', '--labels=run=solo'])).toMatchObject({code: 0, stdout: 'pod/solo created\n'});
+		expect((await demo.kubectl(['get', 'pod', 'solo'])).stdout).toMatch(/^solo\s+0\/1\s+Pending\s+0\s+\d+s$/m);
+	});
+
+	it('creates namespaces and lists pods across them with a NAMESPACE column', async () => {
+		expect(await demo.kubectl(['create', 'namespace', 'other'])).toMatchObject({code: 0, stdout: 'namespace/other created\n'});
+		const namespaces = await demo.kubectl(['get', 'ns']);
+		expect(namespaces.stdout).toMatch(/^NAME\s+STATUS\s+AGE\n/);
+		expect(namespaces.stdout).toMatch(/^other\s+Active\s+\d+s$/m);
+		const owner = seedDeployment(demo.store, 'other', 'web');
+		seedPod(demo.store, seedReplicaSet(demo.store, owner, 1, 'web:1', 1), 'zzzzz', 'ContainerCreating');
+		const all = await demo.kubectl(['get', 'pods', '-A', '-l', 'app=web']);
+		expect(all.stdout).toMatch(/^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nother\s+web-h1x5-zzzzz\s+0\/1\s+ContainerCreating\s+0\s+\d+s\n$/);
+	});
+
+	it('describes a pod with its events', async () => {
+		const owner = seedDeployment(demo.store, 'views', 'desc');
+		const pod = seedPod(demo.store, seedReplicaSet(demo.store, owner, 1, 'desc:1', 1), 'ppppp', 'Running');
+		demo.store.create<KubeEvent>('events', {metadata: {name: 'desc.1', namespace: 'views'}, involvedObject: {kind: 'Pod', namespace: 'views', name: pod.metadata.name!, uid: pod.metadata.uid!}, reason: 'Started', message: 'Started container app', source: {component: 'kubelet'}, firstTimestamp: pod.metadata.creationTimestamp!, lastTimestamp: pod.metadata.creationTimestamp!, count: 1, type: 'Normal'});
+		const result = await demo.kubectl(['describe', 'pod', pod.metadata.name!]);
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^Status:\s+Running$/m);
+		expect(result.stdout).toMatch(/^Controlled By:\s+ReplicaSet\/desc-h1x6$/m);
+		expect(result.stdout).toMatch(/Normal\s+Started\s+\d+s\s+kubelet\s+Started container app/);
+	});
+
+	it('warns about unknown fields when asked to (--validate=warn) and stores the rest', async () => {
+		const manifest = 'apiVersion: v1\nkind: Service\nmetadata: {name: warned}\nspec:\n  ports: [{port: 80, portt: 81}]\n';
+		const result = await demo.kubectl(['create', '--validate=warn', '-f', '-'], {stdin: manifest});
+		expect(result).toMatchObject({code: 0, stdout: 'service/warned created\n'});
+		expect(result.stderr).toContain('Warning: unknown field "spec.ports[0].portt"');
+		expect(demo.store.get('services', 'views', 'warned')).toBeDefined();
 	});
 });

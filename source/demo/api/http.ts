@@ -4,7 +4,11 @@ import {ApiError} from '../status.js';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-export function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
+	return (await readBodyBytes(req)).toString('utf8');
+}
+
+export function readBodyBytes(req: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -17,7 +21,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
 			}
 			chunks.push(chunk);
 		});
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
 		req.on('error', reject);
 	});
 }

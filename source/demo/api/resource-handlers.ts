@@ -7,6 +7,7 @@ import type {DeleteOptions} from './delete.js';
 import {deleteObject, deletedStatus} from './delete.js';
 import {parseJson, readBody, sendJson} from './http.js';
 import {objectFilter} from './list-options.js';
+import {isProtobuf} from './protobuf.js';
 import {handleCollectionGet, handleItemGet} from './reads.js';
 import {handleScale} from './scale.js';
 import {handleCreate, handlePatch, handleUpdate} from './writes.js';
@@ -59,9 +60,10 @@ export async function handleResource(ctx: RequestContext): Promise<void> {
 
 const isJsonContent = (type: string | undefined) => !type || /^application\/(json|[\w.+-]*\+json)\b/.test(type);
 
-/** Bodies we cannot decode (protobuf, CBOR) get 415, as from a server that does not speak them. */
+/** Bodies we cannot decode (CBOR, YAML) get 415; protobuf is decoded for the kinds kubectl creates. */
 function checkBodyType(ctx: RequestContext, method: string) {
-	if ((method === 'POST' || method === 'PUT') && !isJsonContent(ctx.req.headers['content-type'])) {
+	const type = ctx.req.headers['content-type'];
+	if ((method === 'POST' || method === 'PUT') && !isJsonContent(type) && !isProtobuf(type)) {
 		throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`);
 	}
 }

@@ -6,7 +6,8 @@ import {apiVersionOf} from './catalog.js';
 import type {AdmitVerb, RequestContext} from './context.js';
 import {fromWire, isDryRun, toWire} from './context.js';
 import {applyDefaults} from './defaults.js';
-import {parseJson, readBody, sendJson} from './http.js';
+import {parseJson, readBody, readBodyBytes, sendJson} from './http.js';
+import {decodeProtobufObject, isProtobuf} from './protobuf.js';
 import {PATCH_CONTENT_TYPES, applyPatch, stripDirectives} from './patch.js';
 import {unknownFields} from './strict-fields.js';
 import {validate} from './validation.js';
@@ -15,7 +16,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Decodes a request body into an object of this resource's kind (400 on anything else). */
 async function readObject(ctx: RequestContext): Promise<KubeObject> {
-	const body = parseJson(await readBody(ctx.req));
+	const bytes = await readBodyBytes(ctx.req);
+	const body = isProtobuf(ctx.req.headers['content-type']) ? decodeProtobufObject(bytes) : parseJson(bytes.toString('utf8'));
 	const {resource} = ctx;
 	if (!isObject(body)) throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
 	if (body.apiVersion !== undefined && body.apiVersion !== apiVersionOf(resource)) {
