@@ -51,6 +51,14 @@ describe('kubectl apply / create', () => {
 		expect(updated.metadata.generation).toBe(2);
 	});
 
+	it('switches the strategy to Recreate on apply ($retainKeys drops rollingUpdate)', async () => {
+		const recreate = rollingManifest.replace(/  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 1\n/, '  strategy:\n    type: Recreate\n');
+		expect(recreate).not.toBe(rollingManifest);
+		const result = await demo.kubectl(['-n', 'apply', 'apply', '-f', '-'], {stdin: recreate});
+		expect(result).toMatchObject({code: 0, stdout: 'deployment.apps/app-rolling configured\nservice/app-rolling unchanged\n'});
+		expect(demo.store.mustGet<Deployment>('deployments', 'apply', 'app-rolling').spec.strategy).toEqual({type: 'Recreate'});
+	});
+
 	it('creates with create -f, then reports AlreadyExists like a real server', async () => {
 		ensureNamespace(demo.store, 'create');
 		const created = await kubectl('create', 'create', '-f', '-').then(() => demo.kubectl(['-n', 'create', 'create', '-f', '-'], {stdin: brokenManifest}));
