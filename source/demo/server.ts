@@ -4,7 +4,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {createServer} from 'node:https';
 import type {Server} from 'node:https';
-import type {AddressInfo} from 'node:net';
+import type {AddressInfo, Socket} from 'node:net';
 import type {ObjectStore} from './objects.js';
 import {ApiError} from './status.js';
 import type {AdmitHook, RequestContext, ServerHooks} from './api/context.js';
@@ -78,6 +78,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	const certificate = options.certificate ?? createSelfSignedCertificate();
 	let port = options.port ?? 0;
 	let server: Server;
+	const sockets = new Set<Socket>();
 
 	const handler = (req: IncomingMessage, res: ServerResponse) => {
 		handle(req, res).catch((error: unknown) => sendError(res, error));
@@ -138,6 +139,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 			server.headersTimeout = 60_000;
 			server.keepAliveTimeout = 5_000;
 			server.once('error', reject);
+			// Sockets still in their TLS handshake are not HTTP connections yet, so closeAllConnections()
+			// misses them and server.close() would wait for them: track them to close them on stop.
+			server.on('connection', (socket: Socket) => {
+				sockets.add(socket);
+				socket.once('close', () => sockets.delete(socket));
+			});
 			server.listen(port, host, () => {
 				port = (server.address() as AddressInfo).port;
 				resolve();
@@ -149,6 +156,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 			for (const watch of [...registry]) watch.end();
 			server.close(() => resolve());
 			server.closeAllConnections();
+			for (const socket of sockets) socket.destroy();
 		});
 
 	await listen();

@@ -25,7 +25,12 @@ export function route(pathname: string): Route {
 	if (path === '/apis') return {kind: 'apis'};
 	if (path === '/openapi/v3') return {kind: 'openapi-root'};
 	if (path.startsWith('/openapi/v3/')) return {kind: 'openapi-group-version', path: path.slice('/openapi/v3/'.length)};
-	const segments = path.split('/').slice(1).map(decodeURIComponent);
+	let segments: string[];
+	try {
+		segments = path.split('/').slice(1).map(decodeURIComponent);
+	} catch {
+		return {kind: 'not-found'};
+	}
 	if (segments[0] === 'api' && segments[1]) return resourcePath('', segments[1], segments.slice(2));
 	if (segments[0] === 'apis' && segments[1]) {
 		if (!segments[2]) return {kind: 'group', group: segments[1]};
