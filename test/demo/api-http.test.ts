@@ -85,10 +85,14 @@ describe('auth and negotiation', () => {
 		expect(protobufOnly.json()).toMatchObject({reason: 'NotAcceptable', code: 406});
 	});
 
-	it('answers a protobuf request body with 415', async () => {
-		const result = await demo.request('/api/v1/namespaces', {method: 'POST', headers: {'content-type': 'application/vnd.kubernetes.protobuf'}, body: 'k8s\u0000'});
-		expect(result.status).toBe(415);
-		expect(result.json()).toMatchObject({reason: 'UnsupportedMediaType'});
+	it('answers a CBOR body with 415 and a protobuf body it cannot read with 400, storing nothing', async () => {
+		const before = demo.store.resourceVersion;
+		const cbor = await demo.request('/api/v1/namespaces', {method: 'POST', headers: {'content-type': 'application/cbor'}, body: '\u00a0'});
+		expect(cbor.status).toBe(415);
+		expect(cbor.json()).toMatchObject({reason: 'UnsupportedMediaType'});
+		const protobuf = await demo.request('/api/v1/namespaces', {method: 'POST', headers: {'content-type': 'application/vnd.kubernetes.protobuf'}, body: 'k8s\u0000\u0012\u0005'});
+		expect(protobuf.status).toBe(400);
+		expect(demo.store.resourceVersion).toBe(before);
 	});
 
 	it('refuses to listen anywhere but loopback', async () => {
