@@ -133,6 +133,18 @@ describe('writes', () => {
 		expect(demo.store.resourceVersion).toBe(after);
 	});
 
+	it('words validation errors as field.Error does, for several fields at once', async () => {
+		ensureNamespace(demo.store, 'w');
+		const post = (path: string, body: unknown) => demo.request(path, {method: 'POST', body}).then(r => r.json<{code: number; message: string}>());
+		expect(await post('/apis/apps/v1/namespaces/w/deployments', deploymentBody('Bad_Name'))).toMatchObject({code: 422, message: expect.stringContaining('Deployment.apps "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of')});
+		const recreate = await post('/apis/apps/v1/namespaces/w/deployments', deploymentBody('rec', {replicas: -2, strategy: {type: 'Recreate', rollingUpdate: {maxSurge: 1}}}));
+		expect(recreate.message).toBe('Deployment.apps "rec" is invalid: [spec.replicas: Invalid value: -2: must be greater than or equal to 0, spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is \'Recreate\']');
+		expect(await post('/api/v1/namespaces/w/services', {metadata: {name: 'svc'}, spec: {selector: {app: 'x'}}})).toMatchObject({code: 422, message: 'Service "svc" is invalid: spec.ports: Required value'});
+		const seeded = seedDeployment(demo.store, 'w', 'immutable');
+		const moved = await demo.request('/apis/apps/v1/namespaces/w/deployments/immutable', {method: 'PUT', body: {...seeded, spec: {...seeded.spec, selector: {matchLabels: {app: 'immutable', extra: 'x'}}, template: {...seeded.spec.template, metadata: {labels: {app: 'immutable', extra: 'x'}}}}}});
+		expect(moved.json()).toMatchObject({code: 422, message: 'Deployment.apps "immutable" is invalid: spec.selector: Invalid value: {"matchLabels":{"app":"immutable","extra":"x"}}: field is immutable'});
+	});
+
 	it('keeps status on main writes and spec on /status writes, which may change annotations', async () => {
 		const seeded = seedDeployment(demo.store, 'w', 'st', {replicas: 2});
 		const status = await demo.request('/apis/apps/v1/namespaces/w/deployments/st/status', {method: 'PATCH', headers: {'content-type': 'application/merge-patch+json'}, body: {metadata: {annotations: {'deployment.kubernetes.io/revision': '2'}}, spec: {replicas: 9}, status: {observedGeneration: 1, replicas: 2}}});
