@@ -31,11 +31,11 @@ describe('rolling update invariants', () => {
 		await fc.assert(
 			fc.asyncProperty(
 				fc.record({
-					replicas: fc.integer({min: 1, max: 50}),
+					replicas: fc.integer({min: 1, max: 40}),
 					surge: intOrPercent,
 					unavailable: intOrPercent,
-					startup: fc.double({min: 0.2, max: 3, noNaN: true}),
-					newStartup: fc.double({min: 0.2, max: 3, noNaN: true}),
+					startup: fc.double({min: 0.2, max: 2, noNaN: true}),
+					newStartup: fc.double({min: 0.2, max: 2, noNaN: true}),
 					minReadySeconds: fc.constantFrom(0, 0, 1),
 					probe: fc.option(fc.integer({min: 0, max: 2}), {nil: undefined}),
 				}),
@@ -78,7 +78,7 @@ describe('rolling update invariants', () => {
 					}
 				},
 			),
-			{numRuns: 15},
+			{numRuns: 12},
 		);
 	});
 
@@ -106,7 +106,7 @@ describe('rolling update invariants', () => {
 					harness.stop();
 				}
 			}),
-			{numRuns: 15},
+			{numRuns: 12},
 		);
 	});
 });
