@@ -52,7 +52,7 @@ describe('kubectl apply / create', () => {
 	});
 
 	it('switches the strategy to Recreate on apply ($retainKeys drops rollingUpdate)', async () => {
-		const recreate = rollingManifest.replace(/  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 1\n/, '  strategy:\n    type: Recreate\n');
+		const recreate = rollingManifest.replace('  strategy:\n    type: RollingUpdate\n    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 1\n', '  strategy:\n    type: Recreate\n');
 		expect(recreate).not.toBe(rollingManifest);
 		const result = await demo.kubectl(['-n', 'apply', 'apply', '-f', '-'], {stdin: recreate});
 		expect(result).toMatchObject({code: 0, stdout: 'deployment.apps/app-rolling configured\nservice/app-rolling unchanged\n'});
