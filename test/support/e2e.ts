@@ -1,0 +1,205 @@
+// End-to-end harness: the embedded demo cluster, the CLI's own session wiring (openSession, the demo's
+// ship-next / ship-broken keys and the prober that follows the shipped Deployment, as `rollwatch demo`
+// wires them), the real <App/> at a fixed size, the API read back over loopback HTTPS, and real kubectl.
+import {spawn} from 'node:child_process';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {createElement} from 'react';
+import {openSession, buildProber, type Session} from '../../source/cli/session.js';
+import {createSwitchableProbe, type SwitchableProbe} from '../../source/cli/switchable-probe.js';
+import {kubeJson} from '../../source/cluster/http.js';
+import {demoKubeConfig, type LoadedKubeConfig} from '../../source/cluster/kubeconfig.js';
+import {collectionPath} from '../../source/cluster/resources.js';
+import {startDemoCluster, SCENARIOS, type DemoCluster, type ScenarioName} from '../../source/demo/cluster.js';
+import {brokenImage, nextImage} from '../../source/demo/scenarios.js';
+import type {Deployment, ReplicaSet, Service} from '../../source/k8s/types.js';
+import {matchesSelector} from '../../source/rollout/ownership.js';
+import type {WatchedResource} from '../../source/store/types.js';
+import {App} from '../../source/ui/App.js';
+import type {ActionResult, MonitorActions} from '../../source/ui/types.js';
+import {ensureKubectl} from './kubectl.js';
+import {render, type Rendered} from './render.js';
+
+export type E2EOptions = {
+	scenario: ScenarioName;
+	speed: number;
+	/** Deployments to watch; default: the scenario's first (one target opens its dashboard). */
+	targets?: string[];
+	readOnly?: boolean;
+	/** Requests per second of the prober that follows the shipped Deployment's Service (demo wiring). */
+	probeRate?: number;
+	columns?: number;
+	rows?: number;
+};
+
+export type KubectlResult = {code: number | null; stdout: string; stderr: string};
+
+export type E2E = {
+	cluster: DemoCluster;
+	loaded: LoadedKubeConfig;
+	session: Session;
+	screen: Rendered;
+	probe: SwitchableProbe;
+	/** GET one object or a collection through the API server, as any client would. */
+	get<T>(resource: WatchedResource, name: string): Promise<T>;
+	list<T>(resource: WatchedResource, labelSelector?: string): Promise<T[]>;
+	/** The Deployment's ReplicaSets by revision annotation, newest first. */
+	replicaSets(deployment: string): Promise<ReplicaSet[]>;
+	/** Real kubectl 1.35 with this cluster's kubeconfig (own HOME and cache), bounded by a timeout. */
+	kubectl(args: string[]): Promise<KubectlResult>;
+	/** Presses a dangerous key, waits for its question, answers y and waits for the ✓ result line. */
+	confirm(key: string, question: string): Promise<string>;
+	stop(): Promise<void>;
+};
+
+const live = new Set<E2E>();
+
+/** Stops every harness still running (call from afterEach: a failed test must not leak a cluster). */
+export async function stopAll(): Promise<void> {
+	await Promise.all([...live].map(async e2e => e2e.stop()));
+}
+
+export async function startE2E(options: E2EOptions): Promise<E2E> {
+	const cluster = await startDemoCluster({scenario: options.scenario, speed: options.speed});
+	const home = await mkdtemp(join(tmpdir(), 'rollwatch-e2e-'));
+	const kubeconfig = await cluster.writeKubeconfig(join(home, 'kubeconfig'));
+	const loaded = demoKubeConfig(cluster.url, cluster.token, cluster.namespace, cluster.server.ca);
+	const targets = options.targets ?? SCENARIOS[options.scenario].deployments.slice(0, 1);
+	const rate = options.probeRate ?? 10;
+	const probe = createSwitchableProbe();
+	const follow = async (name: string) => {
+		const service = await serviceFor(loaded, name);
+		if (service) probe.switchTo(buildProber({target: {kind: 'service', service, path: '/'}, rate, timeoutMs: 1000, versionFrom: {}}, loaded));
+	};
+	const session = await openSession({
+		loaded,
+		names: targets,
+		readOnly: options.readOnly ?? false,
+		extraActions: base => demoActions(loaded, base.setImage, follow),
+	});
+	if (targets[0]) await follow(targets[0]);
+	const screen = render(
+		createElement(App, {...session.props, ...(probe.current() ? {probe} : {}), demo: {kubeconfigPath: kubeconfig, scenarioTitle: SCENARIOS[options.scenario].title}}),
+		{columns: options.columns ?? 120, rows: options.rows ?? 36},
+	);
+
+	// Every watch listed and live: the screen shows the whole cluster state, not the first resource to arrive.
+	const watched: WatchedResource[] = ['deployments', 'replicasets', 'pods', 'services', 'endpointslices', 'events'];
+	await waitUntil('every watch to be live', () => {
+		const {connections} = session.props.store.getSnapshot();
+		return watched.every(resource => connections[resource]?.status === 'live');
+	}, 15_000).catch(async (error: unknown) => {
+		screen.unmount();
+		probe.stop();
+		await session.close();
+		await cluster.stop();
+		throw error;
+	});
+
+	const path = (resource: WatchedResource) => collectionPath(resource, cluster.namespace);
+	let stopped: Promise<void> | undefined;
+	const e2e: E2E = {
+		cluster,
+		loaded,
+		session,
+		screen,
+		probe,
+		get: (resource, name) => kubeJson(loaded.kc, {path: `${path(resource)}/${name}`}),
+		list: async <T>(resource: WatchedResource, labelSelector?: string) =>
+			(await kubeJson<{items: T[]}>(loaded.kc, {path: path(resource), query: labelSelector ? {labelSelector} : {}})).items,
+		async replicaSets(name) {
+			const deployment = await e2e.get<Deployment>('deployments', name);
+			const all = await e2e.list<ReplicaSet>('replicasets');
+			return all
+				.filter(rs => rs.metadata.ownerReferences?.some(owner => owner.uid === deployment.metadata.uid))
+				.toSorted((a, b) => revision(b) - revision(a));
+		},
+		kubectl: args => runKubectl(args, {home, kubeconfig}),
+		async confirm(key, question) {
+			await screen.type(key);
+			await screen.waitFor(question);
+			await screen.type('y');
+			// The status line (above the footer) shows the API's answer once it came back.
+			return screen.waitFor(frame => /^ [✓✗] /.test(frame.split('\n').at(-2) ?? ''), {timeout: 10_000});
+		},
+		stop() {
+			stopped ??= (async () => {
+				live.delete(e2e);
+				screen.unmount();
+				probe.stop();
+				await session.close();
+				await cluster.stop();
+				await rm(home, {recursive: true, force: true});
+			})();
+			return stopped;
+		},
+	};
+	live.add(e2e);
+	return e2e;
+}
+
+const revision = (object: {metadata: {annotations?: Record<string, string>}}) => Number(object.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+
+/**
+ * The line `kubectl rollout status` prints, as the Rollout pane shows it (needs a Rollout pane wide
+ * enough not to wrap it: ≥ 190 columns side by side).
+ */
+export function statusLine(frame: string): string | undefined {
+	const match = /(Waiting for deployment[^│┃]*|Waiting for deployment spec update[^│┃]*|deployment "[^"]+" successfully rolled out|error: deployment "[^"]+" [^│┃]*)/.exec(frame);
+	return match?.[1]?.trimEnd();
+}
+
+/** The line `kubectl rollout status --watch=false` prints (stdout, or stderr's error line). */
+export function kubectlStatusLine(result: KubectlResult): string {
+	return (result.stdout.trim() || result.stderr.trim()).split('\n').at(-1)!;
+}
+
+/** Polls `predicate` (sync or async) until true; throws naming `what` after `timeoutMs`. */
+export async function waitUntil(what: string, predicate: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await predicate())) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+		await new Promise(resolve => setTimeout(resolve, 25));
+	}
+}
+
+function runKubectl(args: string[], {home, kubeconfig}: {home: string; kubeconfig: string}): Promise<KubectlResult> {
+	const env = {PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(home, 'cache'), TZ: 'UTC'};
+	const child = spawn(ensureKubectl(), args, {env, stdio: ['ignore', 'pipe', 'pipe']});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+	child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+	const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+	return new Promise(resolve => {
+		child.on('close', code => {
+			clearTimeout(timer);
+			resolve({code, stdout, stderr});
+		});
+	});
+}
+
+type SetImage = (name: string, images: Readonly<Record<string, string>>, options?: {changeCause?: string}) => Promise<ActionResult>;
+
+/** `n` and `b` exactly as source/cli/demo.ts wires them: bump the first container's image, follow it with the prober. */
+function demoActions(loaded: LoadedKubeConfig, setImage: SetImage, follow: (name: string) => Promise<void>): Partial<MonitorActions> {
+	const ship = (bump: (image: string) => string) => async (name: string): Promise<ActionResult> => {
+		const deployment = await kubeJson<Deployment>(loaded.kc, {path: `${collectionPath('deployments', loaded.namespace)}/${name}`}).catch(() => undefined);
+		const container = deployment?.spec.template.spec.containers[0];
+		if (!container?.image) return {ok: false, message: `deployment "${name}" has no container image to bump`};
+		const image = bump(container.image);
+		const result = await setImage(name, {[container.name]: image}, {changeCause: `rollwatch demo: kubectl set image deployment/${name} ${container.name}=${image}`});
+		if (!result.ok) return result;
+		await follow(name).catch(() => undefined);
+		return {ok: true, message: `${result.message} to ${image}`};
+	};
+	return {shipNext: ship(nextImage), shipBroken: ship(brokenImage)};
+}
+
+async function serviceFor(loaded: LoadedKubeConfig, name: string): Promise<string | undefined> {
+	const deployment = await kubeJson<Deployment>(loaded.kc, {path: `${collectionPath('deployments', loaded.namespace)}/${name}`}).catch(() => undefined);
+	const labels = deployment?.spec.template.metadata?.labels ?? {};
+	const services = await kubeJson<{items: Service[]}>(loaded.kc, {path: collectionPath('services', loaded.namespace)}).catch(() => ({items: []}));
+	return services.items.find(service => service.spec.selector && Object.keys(service.spec.selector).length > 0 && matchesSelector(labels, service.spec.selector))?.metadata.name;
+}
