@@ -1,6 +1,8 @@
-// The demo cluster's Kubernetes HTTP API on loopback (node:http only): discovery, CRUD, watch, tables,
-// /scale, service proxy and run-time fault injection. Real kubectl and @kubernetes/client-node use it
-// exactly as a real API server; the store behind it is the ObjectStore the controllers write to.
+// The demo cluster's Kubernetes HTTP API on loopback: discovery, CRUD, watch, tables, /scale, service proxy
+// and run-time fault injection. Real kubectl and @kubernetes/client-node use it exactly as a real API server;
+// the store behind it is the ObjectStore the controllers write to. HTTPS (node:https, self-signed certificate
+// made at start) because kubectl sends bearer tokens only over TLS. Pods deleted through the API get a
+// deletionTimestamp and stay until the kubelet removes them (it sees the MODIFIED event in the store).
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {createServer} from 'node:https';
 import type {Server} from 'node:https';
