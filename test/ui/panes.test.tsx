@@ -40,8 +40,9 @@ describe('deployment view on real objects', () => {
 		const {props} = monitorProps('history-3-revisions', {targets: ['shop']});
 		const screen = render(<App {...props} />, {columns: 100, rows: 30});
 		const frame = await screen.waitFor('History');
-		expect(lineWith(frame, 'shop:1.2.0')).toMatch(/▶ 3\s+shop:1\.2\.0/);
-		expect(lineWith(frame, 'shop:1.1.0')).toMatch(/ 2\s+shop:1\.1\.0/);
+		// REV, IMAGE, PODS: the current revision runs both pods, the older ones none.
+		expect(lineWith(frame, '▶ 3')).toMatch(/▶ 3\s+shop:1\.2\.0\s+2\s/);
+		expect(lineWith(frame, 'shop:1.1.0')).toMatch(/│ {3}2\s+shop:1\.1\.0\s+0\s/);
 		expect(lineWith(frame, 'shop:1.1.0')).not.toContain('▶');
 	});
 
@@ -54,7 +55,8 @@ describe('deployment view on real objects', () => {
 		// Two ready endpoints each: the Service splits new connections evenly, whatever the prober saw.
 		expect(lineWith(frame, ' v2 ')).toMatch(/v2\s+█+░*\s+50%\s+2 ready\s+seen 60%/);
 		expect(lineWith(frame, ' v1 ')).toMatch(/v1\s+█+░*\s+50%\s+2 ready\s+seen 40%/);
-		expect(frame).toContain('probe 1 failed of 10 (total 3 of 100)');
+		// Failures on their own line, live window first, marked as failures.
+		expect(lineWith(frame, 'failed')).toMatch(/✗ 1 of 10 failed · 3 of 100 total/);
 	});
 
 	it('shows the pod transition log', async () => {

@@ -6,6 +6,7 @@ import {humanDuration} from '../../rollout/index.js';
 import {Pane} from '../components/Pane.js';
 import type {PodHealth, PodRow} from '../derive.js';
 import {timeOfDay, windowAround} from '../format.js';
+import {cells} from './short-image.js';
 import type {Layout} from '../layout.js';
 import type {Glyphs, Token} from '../theme.js';
 import {useTheme} from '../theme-context.js';
@@ -35,35 +36,51 @@ export function filterPods(pods: readonly PodRow[], text: string): PodRow[] {
 	return pods.filter(pod => `${pod.name} ${pod.status} rev${pod.revision ?? ''}`.toLowerCase().includes(needle));
 }
 
-function PodLine({pod, selected, now}: {pod: PodRow; selected: boolean; now: number}) {
+/** Column widths from what is on screen (kubectl's way): each column as wide as its widest cell. */
+export type PodColumns = {name: number; rev: number; status: number; ready: number; restarts: number; age: number};
+
+export function podColumns(pods: readonly PodRow[]): PodColumns {
+	const widest = (header: string, values: string[]) => Math.max(cells(header), ...values.map(value => cells(value)));
+	// Two cells of gutter after each column, as kubectl leaves three.
+	return {
+		name: widest('NAME', pods.map(pod => pod.name)) + 2,
+		rev: widest('REV', pods.map(pod => `rev${pod.revision ?? '?'}`)) + 2,
+		status: widest('Terminating', pods.map(pod => pod.status)) + 2,
+		ready: widest('READY', pods.map(pod => pod.ready)) + 2,
+		restarts: widest('↻', pods.map(pod => (pod.restarts > 0 ? `↻${pod.restarts}` : ''))) + 2,
+		age: 7,
+	};
+}
+
+function PodLine({pod, selected, now, columns}: {pod: PodRow; selected: boolean; now: number; columns: PodColumns}) {
 	const theme = useTheme();
 	const style = healthStyle[pod.health];
 	return (
 		<Box>
 			<Box width={2} flexShrink={0}><Text color={theme.color[style.token]}>{theme.glyph[style.glyph]}</Text></Box>
-			<Box flexGrow={1} flexShrink={1} minWidth={8}><Text inverse={selected} wrap="truncate-end">{pod.name}</Text></Box>
-			<Box width={7} flexShrink={0}>
-				<Text color={theme.color[pod.isNew ? 'rev.new' : 'rev.old']}> rev{pod.revision ?? '?'}</Text>
+			<Box width={columns.name} flexShrink={1} minWidth={10}><Text inverse={selected} wrap="truncate-end">{pod.name}</Text></Box>
+			<Box width={columns.rev} flexShrink={0}>
+				<Text color={theme.color[pod.isNew ? 'rev.new' : 'rev.old']}>rev{pod.revision ?? '?'}</Text>
 			</Box>
-			<Box width={19} flexShrink={0}><Text color={theme.color[style.token]} wrap="truncate-end"> {pod.status}</Text></Box>
-			<Box width={5} flexShrink={0}><Text>{pod.ready}</Text></Box>
-			<Box width={4} flexShrink={0}><Text color={pod.restarts > 0 ? theme.color.warn : undefined}>{pod.restarts > 0 ? `↻${pod.restarts}` : ''}</Text></Box>
-			<Box width={6} flexShrink={0}><Text color={theme.color.muted}>{pod.createdAt === undefined ? '' : humanDuration(now - pod.createdAt)}</Text></Box>
+			<Box width={columns.status} flexShrink={1} minWidth={8}><Text color={theme.color[style.token]} wrap="truncate-end">{pod.status}</Text></Box>
+			<Box width={columns.ready} flexShrink={0}><Text>{pod.ready}</Text></Box>
+			<Box width={columns.restarts} flexShrink={0}><Text color={pod.restarts > 0 ? theme.color.warn : undefined}>{pod.restarts > 0 ? `↻${pod.restarts}` : ''}</Text></Box>
+			<Box width={columns.age} flexShrink={0}><Text color={theme.color.muted}>{pod.createdAt === undefined ? '' : humanDuration(now - pod.createdAt)}</Text></Box>
 		</Box>
 	);
 }
 
-function ColumnHeader() {
+function ColumnHeader({columns}: {columns: PodColumns}) {
 	const theme = useTheme();
 	return (
 		<Box>
 			<Box width={2} flexShrink={0} />
-			<Box flexGrow={1} flexShrink={1} minWidth={8}><Text color={theme.color.muted}>NAME</Text></Box>
-			<Box width={7} flexShrink={0}><Text color={theme.color.muted}> REV</Text></Box>
-			<Box width={19} flexShrink={0}><Text color={theme.color.muted}> STATUS</Text></Box>
-			<Box width={5} flexShrink={0}><Text color={theme.color.muted}>READY</Text></Box>
-			<Box width={4} flexShrink={0}><Text color={theme.color.muted}> ↻</Text></Box>
-			<Box width={6} flexShrink={0}><Text color={theme.color.muted}>AGE</Text></Box>
+			<Box width={columns.name} flexShrink={1} minWidth={10}><Text color={theme.color.muted}>NAME</Text></Box>
+			<Box width={columns.rev} flexShrink={0}><Text color={theme.color.muted}>REV</Text></Box>
+			<Box width={columns.status} flexShrink={1} minWidth={8}><Text color={theme.color.muted}>STATUS</Text></Box>
+			<Box width={columns.ready} flexShrink={0}><Text color={theme.color.muted}>READY</Text></Box>
+			<Box width={columns.restarts} flexShrink={0}><Text color={theme.color.muted}>↻</Text></Box>
+			<Box width={columns.age} flexShrink={0}><Text color={theme.color.muted}>AGE</Text></Box>
 		</Box>
 	);
 }
@@ -88,13 +105,17 @@ export function PodsPane({pods, transitions, layout, focused, selected, filter, 
 	const theme = useTheme();
 	const matching = filterPods(pods, filter.text);
 	const {start, items} = windowAround(matching, selected, layout.rows);
+	const columns = podColumns(items);
 	const range = matching.length > items.length ? ` ${start + 1}–${start + items.length} of ${matching.length}` : ` ${matching.length}`;
 	const filterText = filter.text || filter.editing ? `  /${filter.text}${filter.editing ? '▏' : ''}` : '';
+	// Pod rows the list does not need go to the log below it, rather than to blank lines.
+	const listRows = layout.log === 'below' ? Math.max(1, items.length) : layout.rows;
+	const logRows = layout.log === 'below' ? layout.logRows + layout.rows - listRows : layout.logRows;
 	const list = (
-		<Box flexDirection="column" flexGrow={1} flexShrink={1} height={layout.rows + 1}>
-			<ColumnHeader />
+		<Box flexDirection="column" flexGrow={1} flexShrink={1} height={listRows + 1}>
+			<ColumnHeader columns={columns} />
 			{items.length === 0 ? <Text color={theme.color.muted}>{filter.text ? `no pod matches "${filter.text}"` : 'no pods'}</Text> : null}
-			{items.map((pod, index) => <PodLine key={pod.name} pod={pod} selected={focused && start + index === selected} now={now} />)}
+			{items.map((pod, index) => <PodLine key={pod.name} pod={pod} selected={focused && start + index === selected} now={now} columns={columns} />)}
 		</Box>
 	);
 	return (
@@ -103,13 +124,13 @@ export function PodsPane({pods, transitions, layout, focused, selected, filter, 
 				<Box flexDirection="row" height={layout.rows + 1}>
 					{list}
 					<Box width={layout.logWidth} flexShrink={0} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderColor={theme.color.muted} paddingLeft={1}>
-						<TransitionLog transitions={transitions} rows={layout.logRows} />
+						<TransitionLog transitions={transitions} rows={logRows} />
 					</Box>
 				</Box>
 			) : (
 				<Box flexDirection="column">
 					{list}
-					{layout.log === 'below' ? <TransitionLog transitions={transitions} rows={layout.logRows} /> : null}
+					{layout.log === 'below' ? <TransitionLog transitions={transitions} rows={logRows} /> : null}
 				</Box>
 			)}
 		</Pane>

@@ -8,6 +8,7 @@ import type {DeploymentView} from '../derive.js';
 import {clockDuration} from '../format.js';
 import type {Glyphs, Token} from '../theme.js';
 import {useTheme} from '../theme-context.js';
+import {cells, fitImages} from './short-image.js';
 
 type Props = {view: DeploymentView; width: number; height: number; compact: boolean; focused: boolean; now: number};
 
@@ -33,25 +34,43 @@ function ProgressRow({label, value, total, fraction, barWidth, note}: {label: st
 	);
 }
 
+/** "surge 1/1 used   unavailable 0/1 used", without "used" when that would push the clock off the line. */
+export function budgetText(surge: number, maxSurge: number, unavailable: number, maxUnavailable: number, room: number): string {
+	const long = `surge ${surge}/${maxSurge} used   unavailable ${unavailable}/${maxUnavailable} used`;
+	return long.length <= room ? long : `surge ${surge}/${maxSurge}  unavailable ${unavailable}/${maxUnavailable}`;
+}
+
+/** The first line's parts that fit `inner` cells: the image (short before cut) outranks the reason. */
+export function titleFit(parts: {word: string; reason?: string; revision: string; images: readonly string[]}, inner: number): {reason?: string; image: string} {
+	const head = `◐ ${parts.word}  rev ${parts.revision} → `;
+	const reason = parts.reason ? ` (${parts.reason})` : '';
+	if (cells(head + reason + parts.images.join(',')) <= inner) return {...(parts.reason ? {reason: parts.reason} : {}), image: parts.images.join(',')};
+	const image = fitImages(parts.images, 0);
+	return cells(head + reason + image) <= inner && parts.reason ? {reason: parts.reason, image} : {image};
+}
+
 export function RolloutPane({view, width, height, compact, focused, now}: Props) {
 	const theme = useTheme();
 	const {progress, status} = view;
 	const style = phaseStyle[progress.phase];
 	const condition = progress.conditions.find(candidate => candidate.type === 'Progressing');
-	const image = progress.newReplicaSet?.images.join(',') ?? view.deployment.spec.template.spec.containers.map(container => container.image).join(',');
+	const images = progress.newReplicaSet?.images ?? view.deployment.spec.template.spec.containers.map(container => container.image ?? '');
+	const title = titleFit({word: style.word, reason: condition?.reason, revision: String(progress.revision ?? '?'), images}, width - 4);
 	const barWidth = Math.max(4, width - 4 - labelWidth - countWidth);
 	const moving = progress.phase === 'progressing';
 	const elapsed = progress.elapsed === undefined ? undefined : progress.elapsed + (moving ? Math.max(0, now - view.derivedAt) : 0);
 	const eta = progress.eta === undefined || !moving ? undefined : Math.max(0, progress.eta - (now - view.derivedAt));
 	const {budget} = progress;
+	const etaText = eta === undefined || eta === 0 ? '' : `ETA ${clockDuration(eta)}`;
+	const timeCells = (elapsed === undefined ? 0 : 3 + clockDuration(elapsed).length) + (etaText ? 2 + etaText.length : 0);
 	const statusToken: Token = status.error ? 'status.failed' : status.done ? 'status.complete' : 'status.progressing';
 	return (
 		<Pane title="Rollout" focused={focused} width={width} height={height}>
 			<Text wrap="truncate-end">
 				<Text color={theme.color[style.token]}>{theme.glyph[style.glyph]} {style.word}</Text>
-				{condition?.reason ? <Text color={theme.color.muted}> ({condition.reason})</Text> : null}
+				{title.reason ? <Text color={theme.color.muted}> ({title.reason})</Text> : null}
 				<Text>  rev {progress.revision ?? '?'} {theme.glyph.arrow} </Text>
-				<Text color={theme.color['rev.new']}>{image}</Text>
+				<Text color={theme.color['rev.new']}>{title.image}</Text>
 			</Text>
 			<ProgressRow label="updated" value={progress.updated} total={progress.desired} fraction={progress.fractions.updated} barWidth={barWidth} />
 			{compact ? null : <ProgressRow label="ready" value={progress.ready} total={progress.desired} fraction={progress.fractions.ready} barWidth={barWidth} />}
@@ -60,9 +79,9 @@ export function RolloutPane({view, width, height, compact, focused, now}: Props)
 				<Text wrap="truncate-end">
 					{budget.strategy === 'Recreate'
 						? <Text color={theme.color.warn}>Recreate: old pods stop before new ones start</Text>
-						: <Text>surge {progress.surgeUsed}/{budget.maxSurge} used   unavailable {progress.unavailableUsed}/{budget.maxUnavailable} used</Text>}
+						: <Text>{budgetText(progress.surgeUsed, budget.maxSurge, progress.unavailableUsed, budget.maxUnavailable, width - 4 - timeCells)}</Text>}
 					{elapsed === undefined ? null : <Text>   {clockDuration(elapsed)}</Text>}
-					{eta === undefined || eta === 0 ? null : <Text color={theme.color.muted}>  ETA {clockDuration(eta)}</Text>}
+					{etaText ? <Text color={theme.color.muted}>  {etaText}</Text> : null}
 				</Text>
 			)}
 			<Box height={2} overflow="hidden">
