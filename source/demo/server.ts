@@ -9,6 +9,7 @@ import type {Server} from 'node:https';
 import type {AddressInfo, Socket} from 'node:net';
 import type {ObjectStore} from './objects.js';
 import {ApiError} from './status.js';
+import {rfc3339} from './clock.js';
 import type {AdmitHook, RequestContext, ServerHooks} from './api/context.js';
 import {apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION} from './api/discovery.js';
 import {ensureSystemNamespaces} from './api/namespaces.js';
@@ -47,6 +48,8 @@ export type ApiServerOptions = {
 	onAdmit?: AdmitHook;
 	/** TLS identity; a fresh self-signed one for 127.0.0.1/localhost by default (kubectl sends tokens only over TLS). */
 	certificate?: Certificate;
+	/** Nodes the cluster has from the start (nodes pods are bound to are added). Default none. */
+	nodes?: string[];
 	/** Period of watch BOOKMARKs when a client allows them (wall time). Default 60 s, as a real server. */
 	bookmarkIntervalMs?: number;
 };
@@ -76,7 +79,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	const tracker = createHistoryTracker(store);
 	const registry = new Set<OpenWatch>();
 	const faults = new FaultState(registry);
-	const hooks: ServerHooks = {registry, previousOf: tracker.previousOf, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, ...(options.onAdmit ? {onAdmit: options.onAdmit} : {})};
+	const nodes = {names: options.nodes ?? [], createdAt: rfc3339(store.clock.now())};
+	const hooks: ServerHooks = {registry, nodes, previousOf: tracker.previousOf, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, ...(options.onAdmit ? {onAdmit: options.onAdmit} : {})};
 	const certificate = options.certificate ?? createSelfSignedCertificate();
 	let port = options.port ?? 0;
 	let server: Server;

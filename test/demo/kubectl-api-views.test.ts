@@ -9,7 +9,7 @@ import {ensureNamespace, seedDeployment, seedPod, seedReplicaSet, setDeploymentS
 
 let demo: DemoServer;
 beforeAll(async () => {
-	demo = await startDemoServer({namespace: 'views'});
+	demo = await startDemoServer({namespace: 'views', nodes: ['node-a']});
 	const {store} = demo;
 	ensureNamespace(store, 'views');
 	const service = store.create<Service>('services', applyDefaults('services', {metadata: {name: 'app', namespace: 'views'}, spec: {selector: {app: 'app'}, ports: [{port: 80, targetPort: 8080}]}} as Service, store) as Service);
@@ -109,5 +109,16 @@ describe('kubectl views', () => {
 		expect(result).toMatchObject({code: 0, stdout: 'service/warned created\n'});
 		expect(result.stderr).toContain('Warning: unknown field "spec.ports[0].portt"');
 		expect(demo.store.get('services', 'views', 'warned')).toBeDefined();
+	});
+
+	it('lists the given nodes and the nodes pods are bound to, Ready, and describes one', async () => {
+		const owner = seedDeployment(demo.store, 'views', 'bound');
+		seedPod(demo.store, seedReplicaSet(demo.store, owner, 1, 'bound:1', 1), 'nnnnn', 'Running');
+		const nodes = await demo.kubectl(['get', 'nodes', '-o', 'wide']);
+		expect(nodes.stdout).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\s+INTERNAL-IP\s+EXTERNAL-IP\s+OS-IMAGE\s+KERNEL-VERSION\s+CONTAINER-RUNTIME\nfake-node-1\s+Ready\s+<none>\s+\d+s\s+v1\.35\.0\s+10\.254\.0\.1\s+<none>\s+rollwatch demo\s+6\.8\.0\s+containerd:\/\/2\.1\.0\nnode-a\s+Ready\s+<none>\s+\d+s\s+v1\.35\.0\s+<none>\s+<none>/);
+		const described = await demo.kubectl(['describe', 'node', 'fake-node-1']);
+		expect(described.code).toBe(0);
+		expect(described.stdout).toMatch(/^Name:\s+fake-node-1$/m);
+		expect(described.stdout).toMatch(/views\s+bound-h1x7-nnnnn/);
 	});
 });

@@ -32,6 +32,7 @@ export const API_RESOURCES: ApiResource[] = [
 	{name: 'replicasets', group: 'apps', version: 'v1', kind: 'ReplicaSet', singularName: 'replicaset', namespaced: true, store: 'replicasets', verbs: ALL_VERBS, shortNames: ['rs'], categories: ['all'], subresources: ['status', 'scale']},
 	{name: 'endpointslices', group: 'discovery.k8s.io', version: 'v1', kind: 'EndpointSlice', singularName: 'endpointslice', namespaced: true, store: 'endpointslices', verbs: ALL_VERBS},
 	{name: 'events', group: 'events.k8s.io', version: 'v1', kind: 'Event', singularName: 'event', namespaced: true, store: 'events', verbs: ALL_VERBS, shortNames: ['ev']},
+	{name: 'nodes', group: '', version: 'v1', kind: 'Node', singularName: 'node', namespaced: false, verbs: READ_VERBS, shortNames: ['no']},
 	// Always empty: listed so autoscaling/v1 is a real group to discovery (kubectl rejects empty groups).
 	{name: 'horizontalpodautoscalers', group: 'autoscaling', version: 'v1', kind: 'HorizontalPodAutoscaler', singularName: 'horizontalpodautoscaler', namespaced: true, verbs: READ_VERBS, shortNames: ['hpa'], categories: ['all']},
 	{name: 'selfsubjectaccessreviews', group: 'authorization.k8s.io', version: 'v1', kind: 'SelfSubjectAccessReview', singularName: 'selfsubjectaccessreview', namespaced: false, verbs: ['create']},

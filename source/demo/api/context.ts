@@ -6,12 +6,15 @@ import type {ApiResource} from './catalog.js';
 import {coreToEventsV1, eventsV1ToCore} from './events-v1.js';
 import type {Representation} from './http.js';
 import type {OpenWatch} from './watch.js';
+import type {NodeSource} from './nodes.js';
+import {listNodes} from './nodes.js';
 
 export type AdmitVerb = 'create' | 'update' | 'patch';
 export type AdmitHook = (resource: Resource, verb: AdmitVerb, object: KubeObject) => void;
 
 export type ServerHooks = {
 	registry: Set<OpenWatch>;
+	nodes: NodeSource;
 	previousOf(rv: number): KubeObject | null | undefined;
 	bookmarkIntervalMs: number;
 	onAdmit?: AdmitHook;
@@ -38,6 +41,12 @@ export function toWire(resource: ApiResource, object: KubeObject): KubeObject {
 /** Request body → what the store holds. */
 export function fromWire(resource: ApiResource, object: KubeObject): KubeObject {
 	return resource.group === 'events.k8s.io' ? eventsV1ToCore(object as KubeObject & Record<string, unknown>) : object;
+}
+
+/** What a collection holds: the store's objects, or a virtual resource's (nodes; always-empty HPAs). */
+export function objectsOf(resource: ApiResource, store: ObjectStore, hooks: ServerHooks): KubeObject[] {
+	if (resource.store) return store.list(resource.store);
+	return resource.name === 'nodes' ? listNodes(store, hooks.nodes) : [];
 }
 
 export const isDryRun = (query: URLSearchParams) => query.getAll('dryRun').includes('All');

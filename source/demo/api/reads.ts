@@ -3,7 +3,7 @@ import type {KubeObject} from '../../k8s/types.js';
 import {ApiError, notFound} from '../status.js';
 import {apiVersionOf} from './catalog.js';
 import type {RequestContext} from './context.js';
-import {toWire} from './context.js';
+import {objectsOf, toWire} from './context.js';
 import {sendJson} from './http.js';
 import {byKey, objectFilter} from './list-options.js';
 import {parseIncludeObject, toTable} from './tables.js';
@@ -32,13 +32,14 @@ export function handleCollectionGet(ctx: RequestContext) {
 			previousOf: ctx.hooks.previousOf,
 			registry: ctx.hooks.registry,
 			bookmarkIntervalMs: ctx.hooks.bookmarkIntervalMs,
+			initial: () => objectsOf(resource, store, ctx.hooks),
 		});
 		return;
 	}
 	if (query.get('sendInitialEvents') !== null) {
 		throw new ApiError(422, 'Invalid', 'ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for list', {kind: 'ListOptions', group: 'meta.k8s.io'});
 	}
-	const items = (resource.store ? store.list(resource.store) : []).filter(filter).sort(byKey).map(object => toWire(resource, object));
+	const items = objectsOf(resource, store, ctx.hooks).filter(filter).sort(byKey).map(object => toWire(resource, object));
 	const resourceVersion = String(store.resourceVersion);
 	sendList(ctx, items, resourceVersion);
 }
@@ -56,7 +57,7 @@ function sendList(ctx: RequestContext, items: KubeObject[], resourceVersion: str
 
 export function handleItemGet(ctx: RequestContext) {
 	const {store, resource, namespace, name} = ctx;
-	const object = resource.store ? store.get(resource.store, namespace, name!) : undefined;
+	const object = resource.store ? store.get(resource.store, namespace, name!) : objectsOf(resource, store, ctx.hooks).find(o => o.metadata.name === name);
 	if (!object) throw notFound(resource.name, resource.group, name!);
 	const wire = toWire(resource, object);
 	if (ctx.representation.kind === 'table') {

@@ -89,6 +89,16 @@ const PRINTERS: Record<string, Printer> = {
 			return [last, e.type ?? '', e.reason ?? '', target, e.involvedObject?.fieldPath ?? '', source, (e.message ?? '').trim(), first, e.count || 1, e.metadata.name!];
 		},
 	},
+	nodes: {
+		columns: [NAME, col('Status', 'string', 'The status of the node'), col('Roles', 'string', 'The roles of the node'), AGE, col('Version', 'string', 'Kubelet Version reported by the node.'), col('Internal-IP', 'string', 'List of internal IPs.', 1), col('External-IP', 'string', 'List of external IPs.', 1), col('OS-Image', 'string', 'OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy)).', 1), col('Kernel-Version', 'string', "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64).", 1), col('Container-Runtime', 'string', 'Container runtime version reported by the node through runtime remote API (e.g. containerd://1.4.2).', 1)],
+		row(object, now) {
+			const status = (object as {status?: {conditions?: Array<{type: string; status: string}>; addresses?: Array<{type: string; address: string}>; nodeInfo?: Record<string, string>}}).status ?? {};
+			const ready = status.conditions?.find(c => c.type === 'Ready')?.status === 'True' ? 'Ready' : 'NotReady';
+			const address = (type: string) => status.addresses?.filter(a => a.type === type).map(a => a.address).join(',') || '<none>';
+			const info = status.nodeInfo ?? {};
+			return [object.metadata.name!, ready, '<none>', ageSince(object.metadata.creationTimestamp, now), info.kubeletVersion ?? '', address('InternalIP'), address('ExternalIP'), info.osImage ?? '', info.kernelVersion ?? '', info.containerRuntimeVersion ?? ''];
+		},
+	},
 	namespaces: {
 		columns: [NAME, col('Status', 'string', 'The status of the namespace'), AGE],
 		row(object, now) {
@@ -134,7 +144,7 @@ function truncated(values: string[]): string {
 }
 
 function printerFor(resource: ApiResource): Printer {
-	return (resource.store && PRINTERS[resource.store]) || DEFAULT_PRINTER;
+	return PRINTERS[resource.name] ?? DEFAULT_PRINTER;
 }
 
 export type TableOptions = {now: number; includeObject: IncludeObject; version: 'v1' | 'v1beta1'; resourceVersion?: string; withColumns: boolean};

@@ -31,6 +31,8 @@ export type WatchContext = {
 	previousOf(rv: number): KubeObject | null | undefined;
 	registry: Set<OpenWatch>;
 	bookmarkIntervalMs: number;
+	/** The collection's current objects, for synthetic ADDEDs. */
+	initial(): KubeObject[];
 };
 
 /** Rejections a real server makes before the stream starts (422 as in reference B/D.3). */
@@ -83,7 +85,7 @@ export function serveWatch(ctx: WatchContext) {
 		}
 		for (const event of replay) deliver(event);
 	} else {
-		const initial = (resource.store ? store.list(resource.store) : []).filter(filter).sort(byKey);
+		const initial = ctx.initial().filter(filter).sort(byKey);
 		for (const object of initial) send('ADDED', object);
 		if (sendInitial) send('BOOKMARK', bookmark(resource, store.resourceVersion, true));
 	}
