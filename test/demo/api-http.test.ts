@@ -39,7 +39,7 @@ describe('discovery', () => {
 		expect(groups).toEqual(['apps', 'autoscaling', 'discovery.k8s.io', 'events.k8s.io', 'authorization.k8s.io']);
 		const core = (await demo.request('/api/v1')).json<{resources: Array<Json>}>().resources;
 		const short = Object.fromEntries(core.filter(r => r.shortNames).map(r => [r.name, r.shortNames]));
-		expect(short).toEqual({namespaces: ['ns'], pods: ['po'], services: ['svc'], endpoints: ['ep'], events: ['ev']});
+		expect(short).toEqual({namespaces: ['ns'], pods: ['po'], services: ['svc'], endpoints: ['ep'], events: ['ev'], nodes: ['no']});
 		expect(core.find(r => r.name === 'pods')).toMatchObject({singularName: 'pod', namespaced: true, kind: 'Pod', categories: ['all']});
 		const apps = (await demo.request('/apis/apps/v1')).json<{resources: Array<Json>}>().resources;
 		expect(apps.find(r => r.name === 'deployments/scale')).toEqual({name: 'deployments/scale', singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update']});
