@@ -63,6 +63,19 @@ export class ObjectStore {
 		return out;
 	}
 
+	/**
+	 * The stored objects themselves, not copies, for controllers that only read them: cloning every pod
+	 * on every sync made a 1,000-replica rollout take minutes. Never mutate what this returns; pass a
+	 * copy to update/replace (they clone their input anyway).
+	 */
+	peek<T extends KubeObject = KubeObject>(resource: Resource, namespace?: string): ReadonlyArray<Readonly<T>> {
+		const out: T[] = [];
+		for (const object of this.objects.get(resource)!.values()) {
+			if (namespace === undefined || object.metadata.namespace === namespace) out.push(object as T);
+		}
+		return out;
+	}
+
 	get<T extends KubeObject = KubeObject>(resource: Resource, namespace: string | undefined, name: string): T | undefined {
 		const object = this.objects.get(resource)!.get(key(namespace, name));
 		return object ? (structuredClone(object) as T) : undefined;

@@ -72,7 +72,7 @@ export class DeploymentController {
 		// availability (kube has the same race; its RS expectations make it rare); its status write wakes us.
 		if (rsList.some(rs => (rs.status?.observedGeneration ?? 0) < (rs.metadata.generation ?? 0))) return;
 		const uids = new Set(rsList.map(rs => rs.metadata.uid!));
-		for (const pod of this.store.list<Pod>('pods', namespace)) {
+		for (const pod of this.store.peek<Pod>('pods', namespace)) {
 			const owner = controllerRef(pod);
 			if (!owner || !uids.has(owner.uid)) continue;
 			const pods = ctx.podMap.get(owner.uid) ?? [];

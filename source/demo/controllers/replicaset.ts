@@ -36,7 +36,7 @@ export class ReplicaSetController {
 		const [namespace, name] = splitKey(key);
 		const rs = this.store.get<ReplicaSet>('replicasets', namespace, name);
 		if (!rs) return;
-		let pods = this.store.list<Pod>('pods', namespace).filter(pod => controllerRef(pod)?.uid === rs.metadata.uid);
+		let pods = this.store.peek<Pod>('pods', namespace).filter(pod => controllerRef(pod)?.uid === rs.metadata.uid);
 		if (!rs.metadata.deletionTimestamp) pods = this.manage(rs, pods);
 		this.updateStatus(rs, pods);
 	}

@@ -1,0 +1,27 @@
+// The two clients under test, each in its own pseudo-terminal, and the registry that makes sure no
+// child outlives the bench (timeouts, errors and Ctrl-C included).
+import {ensureKubectl} from '../../test/support/kubectl.ts';
+import {spawnTerminal} from './terminal.mjs';
+
+const live = new Set();
+
+function track(terminal) {
+	live.add(terminal);
+	terminal.exited.then(() => live.delete(terminal));
+	return terminal;
+}
+
+export const kubectlPath = () => ensureKubectl();
+
+/** `rollwatch deploy/NAME` from the bundled CLI, run by the same Node 24 as the bench. */
+export function rollwatch(name, kubeconfig, options = {}) {
+	return track(spawnTerminal(process.execPath, ['dist/cli.js', `deploy/${name}`, '--kubeconfig', kubeconfig], options));
+}
+
+export function kubectl(args, kubeconfig, options = {}) {
+	return track(spawnTerminal(ensureKubectl(), [...args, '--kubeconfig', kubeconfig], options));
+}
+
+export async function stopAll() {
+	await Promise.all([...live].map(terminal => terminal.stop()));
+}
