@@ -77,6 +77,8 @@ async function runDemoMonitor(run: DemoRun): Promise<number> {
 				...session.props,
 				...(probe.current() ? {probe} : {}),
 				demo: {kubeconfigPath, scenarioTitle: SCENARIOS[run.scenario].title},
+				// Ages on the demo's own clock: at --speed 5 a pod that lived 10 simulated seconds is 10s old.
+				now: () => cluster.clock.now(),
 			},
 			{noColor: run.noColor},
 		);
