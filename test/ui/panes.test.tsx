@@ -56,7 +56,7 @@ describe('deployment view on real objects', () => {
 		expect(lineWith(frame, ' v2 ')).toMatch(/v2\s+█+░*\s+50%\s+2 ready\s+seen 60%/);
 		expect(lineWith(frame, ' v1 ')).toMatch(/v1\s+█+░*\s+50%\s+2 ready\s+seen 40%/);
 		// Failures on their own line, live window first, marked as failures.
-		expect(lineWith(frame, 'failed')).toMatch(/✗ 1 of 10 failed · 3 of 100 total/);
+		expect(lineWith(frame, 'failed')).toMatch(/✗ 1\/10 failed · 3\/100 total/);
 	});
 
 	it('shows the pod transition log', async () => {

@@ -38,15 +38,20 @@ function othersText(traffic: readonly ServiceTraffic[], probe: ProbeSnapshot): s
 /** Names the prober's target when it is not a Service shown here, so its numbers are not read as theirs. */
 const targetPrefix = (traffic: readonly ServiceTraffic[], probe: ProbeSnapshot) => (probesThese(traffic, probe) ? '' : `${probe.target}: `);
 
+/** While failing, the reason leads (it is what to act on); once recovered, it trails as "last: …". */
 function FailureLine({traffic, probe, empty}: {traffic: readonly ServiceTraffic[]; probe: ProbeSnapshot; empty: boolean}) {
 	const theme = useTheme();
 	const failures = failureSummary(probe);
-	const {token} = levelStyle[failureLevel(failures)];
+	const level = failureLevel(failures);
+	const {token} = levelStyle[level];
+	const reason = failures.lastError ?? '';
 	return (
 		<Text wrap="truncate-end">
 			{empty ? <Text color={theme.color.warn}>no ready endpoints · </Text> : null}
-			<Text color={theme.color[token]}>{glyphOf(theme, failures)} {targetPrefix(traffic, probe)}{failuresText(failures)}</Text>
-			{failures.lastError ? <Text color={theme.color[token]}> · {failures.lastError}</Text> : null}
+			<Text color={theme.color[token]}>
+				{glyphOf(theme, failures)} {targetPrefix(traffic, probe)}{level === 'failing' && reason ? `${reason} · ` : ''}{failuresText(failures)}
+				{level !== 'failing' && reason ? ` · last: ${reason}` : ''}
+			</Text>
 			<Text color={theme.color.muted}>{othersText(traffic, probe)}</Text>
 		</Text>
 	);
@@ -75,7 +80,7 @@ function TrafficLine({traffic, probe, focused}: Omit<Props, 'layout'>) {
 				))}
 				{failures && probe ? (
 					<Text color={theme.color[levelStyle[failureLevel(failures)].token]}>
-						{'  '}{glyphOf(theme, failures)} {targetPrefix(traffic, probe)}{failures.recent}/{failures.requestsRecent} failed · {failures.total}/{failures.requestsTotal} total{failures.lastError ? ` · ${failures.lastError}` : ''}
+						{'  '}{glyphOf(theme, failures)} {targetPrefix(traffic, probe)}{failuresText(failures)}{failures.lastError ? ` · ${failures.lastError}` : ''}
 					</Text>
 				) : null}
 			</Text>
@@ -91,8 +96,9 @@ export function TrafficPane({traffic, probe, layout, focused}: Props) {
 	const all = rows.flatMap(entry => entry.rows);
 	// Columns from content; the bar takes what is left of the pane's inner width (border and padding 4).
 	const labelWidth = Math.max(0, ...all.map(row => cells(row.label))) + 1;
-	const readyWidth = Math.max(0, ...all.map(row => cells(`${row.ready} ready`))) + 1;
-	const observedWidth = probe ? Math.max(0, ...all.map(row => cells(observedText(row)))) + 2 : 0;
+	// "3 ready" with a cell either side: the percent's column is right-aligned, "seen …" follows.
+	const readyWidth = Math.max(0, ...all.map(row => cells(`${row.ready} ready`))) + 2;
+	const observedWidth = probe ? Math.max(0, ...all.map(row => cells(observedText(row)))) : 0;
 	const barWidth = Math.max(3, Math.min(30, layout.width - 4 - labelWidth - 5 - readyWidth - observedWidth));
 	const empty = traffic.every(service => service.groups.length === 0);
 	const services = traffic.map(service => `svc/${service.service}`).join(' ');
@@ -107,8 +113,8 @@ export function TrafficPane({traffic, probe, layout, focused}: Props) {
 						<Box width={labelWidth} flexShrink={0}><Text color={theme.color[index === 0 ? 'rev.new' : 'rev.old']} wrap="truncate-end">{row.label}</Text></Box>
 						<Bar fraction={row.share / 100} width={barWidth} token={index === 0 ? 'rev.new' : 'rev.old'} />
 						<Box width={5} flexShrink={0} justifyContent="flex-end"><Text>{row.share}%</Text></Box>
-						<Box width={readyWidth} flexShrink={0} justifyContent="flex-end"><Text>{row.ready} ready</Text></Box>
-						{row.observed ? <Box flexShrink={1} marginLeft={2} minWidth={0}><Text color={theme.color.muted} wrap="truncate-end">{observedText(row)}</Text></Box> : null}
+						<Box width={readyWidth} flexShrink={0} paddingLeft={1}><Text>{row.ready} ready</Text></Box>
+						{row.observed ? <Box flexShrink={1} minWidth={0}><Text color={theme.color.muted} wrap="truncate-end">{observedText(row)}</Text></Box> : null}
 					</Box>
 				)),
 			])}

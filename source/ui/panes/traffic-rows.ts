@@ -91,9 +91,9 @@ export function compactCount(count: number): string {
 	return `${(Math.floor(count / 100_000) / 10).toFixed(1)}M`;
 }
 
-/** "1 of 10 failed · 3 of 100 total": the live window first, then since the prober started. */
+/** "1/10 failed · 3/100 total": the live window first, then since the prober started. */
 export function failuresText(failures: FailureSummary): string {
-	return `${failures.recent} of ${failures.requestsRecent} failed · ${failures.total} of ${failures.requestsTotal} total`;
+	return `${failures.recent}/${failures.requestsRecent} failed · ${failures.total}/${failures.requestsTotal} total`;
 }
 
 /** failing now, failed earlier, or never: the glyph and colour follow. */
