@@ -85,10 +85,12 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 	);
 
 	// Every watch listed and live: the screen shows the whole cluster state, not the first resource to arrive.
-	const watched: WatchedResource[] = ['deployments', 'replicasets', 'pods', 'services', 'endpointslices', 'events'];
+	// (EndpointSlices are watched only once a Service selects the pods.)
+	const watched: WatchedResource[] = ['deployments', 'replicasets', 'pods', 'services', 'events'];
 	await waitUntil('every watch to be live', () => {
 		const {connections} = session.props.store.getSnapshot();
-		return watched.every(resource => connections[resource]?.status === 'live');
+		const states = Object.values(connections);
+		return watched.every(resource => connections[resource] !== undefined) && states.every(state => state?.status === 'live');
 	}, 15_000).catch(async (error: unknown) => {
 		screen.unmount();
 		probe.stop();
@@ -118,7 +120,7 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 		kubectl: args => runKubectl(args, {home, kubeconfig}),
 		async confirm(key, question) {
 			await screen.type(key);
-			await screen.waitFor(question);
+			await screen.waitFor(frame => flat(frame).includes(question));
 			await screen.type('y');
 			// The status line (above the footer) shows the API's answer once it came back.
 			return screen.waitFor(frame => /^ [✓✗] /.test(frame.split('\n').at(-2) ?? ''), {timeout: 10_000});
@@ -148,6 +150,11 @@ const revision = (object: {metadata: {annotations?: Record<string, string>}}) =>
 export function statusLine(frame: string): string | undefined {
 	const match = /(Waiting for deployment[^│┃]*|Waiting for deployment spec update[^│┃]*|deployment "[^"]+" successfully rolled out|error: deployment "[^"]+" [^│┃]*)/.exec(frame);
 	return match?.[1]?.trimEnd();
+}
+
+/** A frame's text with pane borders removed and lines joined, so a wrapped sentence reads as one. */
+export function flat(frame: string): string {
+	return frame.split('\n').map(line => line.replaceAll(/[│┃║╭╮╰╯┏┓┗┛╔╗╚╝─━═]/g, ' ').trim()).join(' ').replaceAll(/\s+/g, ' ');
 }
 
 /** The line `kubectl rollout status --watch=false` prints (stdout, or stderr's error line). */
