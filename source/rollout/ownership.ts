@@ -1,19 +1,20 @@
 // Who owns what: the ControllerRef filter kubectl and the controller both apply (A.12), plus the small
 // accessors every derivation needs (revision annotation, images, label selectors).
-import type {Deployment, KubeObject, LabelSelector, Labels, Pod, PodTemplateSpec, ReplicaSet} from '../k8s/types.js';
+import type {Deployment, KubeObject, LabelSelector, Labels, OwnerReference, Pod, PodTemplateSpec, ReplicaSet} from '../k8s/types.js';
 
 export const revisionAnnotation = 'deployment.kubernetes.io/revision';
 export const changeCauseAnnotation = 'kubernetes.io/change-cause';
 export const templateHashLabel = 'pod-template-hash';
 
-/** metav1.IsControlledBy: an ownerReference with controller: true and the owner's uid. */
+/** metav1.GetControllerOf: the first ownerReference with controller: true (validation allows one). */
+export function controllerRef(object: KubeObject): OwnerReference | undefined {
+	return object.metadata.ownerReferences?.find(reference => reference.controller === true);
+}
+
+/** metav1.IsControlledBy: the controller reference carries the owner's uid (an owner without one owns nothing). */
 export function isControlledBy(object: KubeObject, owner: KubeObject): boolean {
 	const uid = owner.metadata.uid;
-	if (uid === undefined) {
-		return false;
-	}
-
-	return (object.metadata.ownerReferences ?? []).some(reference => reference.controller === true && reference.uid === uid);
+	return uid !== undefined && controllerRef(object)?.uid === uid;
 }
 
 export function ownedReplicaSets(deployment: Deployment, replicaSets: Iterable<ReplicaSet>): ReplicaSet[] {
@@ -22,7 +23,10 @@ export function ownedReplicaSets(deployment: Deployment, replicaSets: Iterable<R
 
 export function podsOf(replicaSets: readonly ReplicaSet[], pods: Iterable<Pod>): Pod[] {
 	const owners = new Set(replicaSets.map(rs => rs.metadata.uid).filter(uid => uid !== undefined));
-	return [...pods].filter(pod => (pod.metadata.ownerReferences ?? []).some(reference => reference.controller === true && owners.has(reference.uid)));
+	return [...pods].filter(pod => {
+		const uid = controllerRef(pod)?.uid;
+		return uid !== undefined && owners.has(uid);
+	});
 }
 
 /** The revision annotation as a number; undefined when absent or not an integer (kubectl skips those). */
@@ -54,40 +58,65 @@ export function byCreation<T extends KubeObject>(a: T, b: T): number {
 	return delta === 0 ? (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '') : delta;
 }
 
+/**
+ * metav1.LabelSelectorAsSelector(selector).Matches(labels): a missing selector selects nothing, an
+ * empty one everything; an unknown operator selects nothing (upstream it is an error). Keys are the
+ * labels' own: "constructor" is a valid label key, not something every object has.
+ */
+export function selectorMatches(selector: LabelSelector | null | undefined, labels: Labels | undefined): boolean {
+	if (!selector) {
+		return false;
+	}
+
+	const own = labels ?? {};
+	const has = (key: string) => Object.hasOwn(own, key);
+	for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+		if (!has(key) || own[key] !== value) {
+			return false;
+		}
+	}
+
+	return (selector.matchExpressions ?? []).every(({key, operator, values = []}) => {
+		switch (operator) {
+			case 'In': {
+				return has(key) && values.includes(own[key]!);
+			}
+
+			case 'NotIn': {
+				return !has(key) || !values.includes(own[key]!);
+			}
+
+			case 'Exists': {
+				return has(key);
+			}
+
+			case 'DoesNotExist': {
+				return !has(key);
+			}
+		}
+
+		return false;
+	});
+}
+
+export function selectorIsEmpty(selector: LabelSelector | null | undefined): boolean {
+	return Object.keys(selector?.matchLabels ?? {}).length === 0 && (selector?.matchExpressions ?? []).length === 0;
+}
+
+/** A Service selector is a plain map; an empty one selects nothing (its endpoints are managed by hand). */
+export function serviceSelects(selector: Labels | undefined, labels: Labels | undefined): boolean {
+	return selector !== undefined && Object.keys(selector).length > 0 && selectorMatches({matchLabels: selector}, labels);
+}
+
+/**
+ * Either selector form, for callers holding both kinds. A plain map is read as matchLabels, so an
+ * empty map matches everything here: callers that mean a Service check for an empty selector first.
+ */
 export function matchesSelector(labels: Labels | undefined, selector: LabelSelector | Labels | undefined): boolean {
 	if (selector === undefined) {
 		return false;
 	}
 
 	const isLabelSelector = 'matchLabels' in selector || 'matchExpressions' in selector;
-	const matchLabels = (isLabelSelector ? (selector as LabelSelector).matchLabels : selector as Labels) ?? {};
-	const expressions = isLabelSelector ? (selector as LabelSelector).matchExpressions ?? [] : [];
-	const own = labels ?? {};
-	for (const [key, value] of Object.entries(matchLabels)) {
-		if (own[key] !== value) {
-			return false;
-		}
-	}
-
-	return expressions.every(({key, operator, values = []}) => {
-		switch (operator) {
-			case 'In': {
-				return key in own && values.includes(own[key]!);
-			}
-
-			case 'NotIn': {
-				return !(key in own) || !values.includes(own[key]!);
-			}
-
-			case 'Exists': {
-				return key in own;
-			}
-
-			case 'DoesNotExist': {
-				return !(key in own);
-			}
-		}
-
-		return false;
-	});
+	return selectorMatches(isLabelSelector ? selector as LabelSelector : {matchLabels: selector as Labels}, labels);
 }

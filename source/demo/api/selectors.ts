@@ -70,11 +70,6 @@ function matches(r: Requirement, labels: Labels): boolean {
 	}
 }
 
-/** metav1.LabelSelector → a predicate (nil/empty selects everything, as for list options). */
-export function labelSelectorMatcher(selector: LabelSelector | undefined | null): (labels: Labels | undefined) => boolean {
-	return parseLabelSelector(labelSelectorString(selector));
-}
-
 /** metav1.LabelSelector → the string form kubectl shows (sorted by key, like labels.Selector.String()). */
 export function labelSelectorString(selector: LabelSelector | undefined | null): string {
 	if (!selector) return '';

@@ -4,7 +4,7 @@ import type {Container, Deployment, KubeObject, Pod, ReplicaSet, Service} from '
 import {ApiError} from '../status.js';
 import type {ApiResource} from './catalog.js';
 import {qualifiedKind} from './catalog.js';
-import {labelSelectorMatcher} from './selectors.js';
+import {selectorMatches} from '../../rollout/ownership.js';
 
 export type FieldError = {type: 'Required' | 'Invalid' | 'Forbidden' | 'Unsupported' | 'Duplicate'; field: string; detail?: string; value?: unknown};
 
@@ -89,7 +89,7 @@ function validateWorkload(object: Deployment | ReplicaSet, old: Deployment | und
 	const hasSelector = selector && (Object.keys(selector.matchLabels ?? {}).length > 0 || (selector.matchExpressions ?? []).length > 0);
 	if (!selector) errors.push({type: 'Required', field: 'spec.selector'});
 	else if (!hasSelector) errors.push({type: 'Invalid', field: 'spec.selector', value: selector, detail: 'empty selector is invalid for deployment'});
-	else if (!labelSelectorMatcher(selector)(spec.template?.metadata?.labels)) {
+	else if (!selectorMatches(selector, spec.template?.metadata?.labels)) {
 		errors.push({type: 'Invalid', field: 'spec.template.metadata.labels', value: spec.template?.metadata?.labels ?? {}, detail: '`selector` does not match template `labels`'});
 	}
 	if (old && JSON.stringify(old.spec?.selector) !== JSON.stringify(selector)) {

@@ -6,7 +6,8 @@ import type {EndpointSlice, KubeObject, Pod, Service} from '../../k8s/types.js';
 import {deepEqual, type ObjectStore, type StoreEvent} from '../objects.js';
 import {rfc3339} from '../clock.js';
 import type {WorkQueue} from './queue.js';
-import {mapSelects, objectKey, ownerReferenceTo, splitKey} from './labels.js';
+import {serviceSelects} from '../../rollout/ownership.js';
+import {objectKey, ownerReferenceTo, splitKey} from './labels.js';
 import {isReady, isTerminal} from './pods.js';
 
 const QUEUE = 'endpoints';
@@ -35,7 +36,7 @@ export class EndpointSliceController {
 		} else if (event.resource === 'pods') {
 			const namespace = event.object.metadata.namespace;
 			for (const service of this.store.list<Service>('services', namespace)) {
-				if (mapSelects(service.spec.selector, event.object.metadata.labels)) this.enqueue(objectKey(service));
+				if (serviceSelects(service.spec.selector, event.object.metadata.labels)) this.enqueue(objectKey(service));
 			}
 		}
 	}
@@ -52,7 +53,7 @@ export class EndpointSliceController {
 		if (!service.spec.selector || Object.keys(service.spec.selector).length === 0) return;
 		const pods = this.store
 			.list<Pod>('pods', namespace)
-			.filter(pod => mapSelects(service.spec.selector, pod.metadata.labels) && pod.status?.podIP && !isTerminal(pod))
+			.filter(pod => serviceSelects(service.spec.selector, pod.metadata.labels) && pod.status?.podIP && !isTerminal(pod))
 			.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
 		const ports = slicePorts(service, pods);
 		this.syncSlice(service, slices, pods, ports);

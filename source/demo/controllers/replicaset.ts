@@ -4,7 +4,8 @@ import type {Pod, ReplicaSet} from '../../k8s/types.js';
 import {deepEqual, type ObjectStore, type StoreEvent} from '../objects.js';
 import type {EventRecorder} from './events.js';
 import type {WorkQueue} from './queue.js';
-import {controllerRef, objectKey, ownerReferenceTo, splitKey} from './labels.js';
+import {controllerRef} from '../../rollout/ownership.js';
+import {objectKey, ownerReferenceTo, splitKey} from './labels.js';
 import {availability, deletePodGracefully, isActive, isReady, isTerminal, podFromTemplate, readyCondition} from './pods.js';
 
 const QUEUE = 'replicaset';

@@ -4,7 +4,8 @@ import type {Deployment, ReplicaSet} from '../../k8s/types.js';
 import {ApiError} from '../status.js';
 import {type SyncContext, recordDeployment, writeDeploymentStatus} from './context.js';
 import {TEMPLATE_HASH_LABEL, computeHash, equalIgnoreHash} from './hash.js';
-import {isControlledBy, ownerReferenceTo} from './labels.js';
+import {isControlledBy} from '../../rollout/ownership.js';
+import {ownerReferenceTo} from './labels.js';
 import {getCondition, newCondition, setCondition} from './progress.js';
 import {REVISION, byCreation, hasProgressDeadline, maxRevision, maxSurge, replicasOf, setNewReplicaSetAnnotations, sumSpec} from './util.js';
 
