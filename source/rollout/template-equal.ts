@@ -3,7 +3,11 @@
 import type {Deployment, PodTemplateSpec, ReplicaSet} from '../k8s/types.js';
 import {byCreation, templateHashLabel} from './ownership.js';
 
-/** nil and empty slices/maps are equal in apimachinery's Semantic.DeepEqual; on the wire, so are "" and null. */
+/**
+ * nil and empty slices/maps are equal in apimachinery's Semantic.DeepEqual; on the wire, so are "" and
+ * null, and so is an object holding only such values (kubectl undo sends `"resources":{}`, which the
+ * typed server decodes to the zero struct).
+ */
 function isEmpty(value: unknown): boolean {
 	if (value === undefined || value === null || value === '') {
 		return true;
@@ -13,7 +17,7 @@ function isEmpty(value: unknown): boolean {
 		return value.length === 0;
 	}
 
-	return typeof value === 'object' && Object.keys(value).length === 0;
+	return typeof value === 'object' && Object.values(value).every(item => isEmpty(item));
 }
 
 function semanticEqual(a: unknown, b: unknown): boolean {

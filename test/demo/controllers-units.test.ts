@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Deployment, ReplicaSet} from '../../source/k8s/types.js';
-import {computeHash, equalIgnoreHash, safeEncodeString} from '../../source/demo/controllers/hash.js';
+import {computeHash, safeEncodeString} from '../../source/demo/controllers/hash.js';
+import {equalIgnoreHash} from '../../source/rollout/template-equal.js';
 import {parsePodSettings} from '../../source/demo/controllers/settings.js';
 import {maxSurge, maxUnavailable, proportion} from '../../source/demo/controllers/util.js';
 import {brokenImage, nextImage} from '../../source/demo/scenarios.js';

@@ -1,11 +1,10 @@
-// pod-template-hash (A.12) and template equality (A.17.1). kube hashes a go-spew dump we cannot
-// reproduce; we hash canonical JSON of the normalised template the same way (FNV-1a 32, decimal,
-// SafeEncodeString), so hashes are stable, look real (alphabet 456789bcdf) and collide the same way.
+// pod-template-hash (A.12). kube hashes a go-spew dump we cannot reproduce; we hash canonical JSON of
+// the normalised template the same way (FNV-1a 32, decimal, SafeEncodeString), so hashes are stable,
+// look real (alphabet 456789bcdf) and collide the same way. Template equality (EqualIgnoreHash) is
+// source/rollout/template-equal.ts.
 import type {PodTemplateSpec} from '../../k8s/types.js';
-import {deepEqual} from '../objects.js';
 
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
-export const TEMPLATE_HASH_LABEL = 'pod-template-hash';
 
 export function fnv1a32(bytes: Uint8Array): number {
 	let hash = 0x81_1c_9d_c5;
@@ -67,18 +66,4 @@ export function computeHash(template: PodTemplateSpec, collisionCount?: number):
 		new DataView(bytes.buffer).setUint32(text.length, collisionCount >>> 0, true);
 	}
 	return safeEncodeString(String(fnv1a32(bytes)));
-}
-
-function withoutHash(template: PodTemplateSpec): PodTemplateSpec {
-	const copy = normalizeTemplate(template);
-	if (copy.metadata?.labels) {
-		delete copy.metadata.labels[TEMPLATE_HASH_LABEL];
-		return normalizeTemplate(copy);
-	}
-	return copy;
-}
-
-/** EqualIgnoreHash: semantic equality of two pod templates, ignoring the pod-template-hash label. */
-export function equalIgnoreHash(a: PodTemplateSpec, b: PodTemplateSpec): boolean {
-	return deepEqual(withoutHash(a), withoutHash(b));
 }

@@ -3,8 +3,9 @@
 import type {Deployment, ReplicaSet} from '../../k8s/types.js';
 import {ApiError} from '../status.js';
 import {type SyncContext, recordDeployment, writeDeploymentStatus} from './context.js';
-import {TEMPLATE_HASH_LABEL, computeHash, equalIgnoreHash} from './hash.js';
-import {isControlledBy} from '../../rollout/ownership.js';
+import {isControlledBy, templateHashLabel} from '../../rollout/ownership.js';
+import {equalIgnoreHash} from '../../rollout/template-equal.js';
+import {computeHash} from './hash.js';
 import {ownerReferenceTo} from './labels.js';
 import {getCondition, newCondition, setCondition} from './progress.js';
 import {REVISION, byCreation, hasProgressDeadline, maxRevision, maxSurge, replicasOf, setNewReplicaSetAnnotations, sumSpec} from './util.js';
@@ -74,9 +75,9 @@ function createNewReplicaSet(ctx: SyncContext, oldRSs: ReplicaSet[], newRevision
 	const hash = computeHash(d.spec.template, d.status?.collisionCount);
 	const template = structuredClone(d.spec.template);
 	template.metadata ??= {};
-	template.metadata.labels = {...template.metadata.labels, [TEMPLATE_HASH_LABEL]: hash};
+	template.metadata.labels = {...template.metadata.labels, [templateHashLabel]: hash};
 	const selector = structuredClone(d.spec.selector);
-	selector.matchLabels = {...selector.matchLabels, [TEMPLATE_HASH_LABEL]: hash};
+	selector.matchLabels = {...selector.matchLabels, [templateHashLabel]: hash};
 	const rs: ReplicaSet = {
 		metadata: {
 			name: `${d.metadata.name}-${hash}`,

@@ -4,7 +4,8 @@
 import type {Deployment, ReplicaSet} from '../../k8s/types.js';
 import type {ObjectStore} from '../objects.js';
 import {applyDefaults} from '../api/defaults.js';
-import {TEMPLATE_HASH_LABEL, computeHash} from '../controllers/hash.js';
+import {templateHashLabel} from '../../rollout/ownership.js';
+import {computeHash} from '../controllers/hash.js';
 import {ownerReferenceTo} from '../controllers/labels.js';
 import {deployment} from './manifests.js';
 
@@ -23,7 +24,7 @@ export function createHistory(store: ObjectStore, namespace: string) {
 		const template = structuredClone(d.spec.template);
 		template.spec.containers[0]!.image = past.image;
 		const hash = computeHash(template);
-		template.metadata = {...template.metadata, labels: {...template.metadata?.labels, [TEMPLATE_HASH_LABEL]: hash}};
+		template.metadata = {...template.metadata, labels: {...template.metadata?.labels, [templateHashLabel]: hash}};
 		const rs: ReplicaSet = {
 			metadata: {
 				name: `shop-${hash}`,
@@ -37,7 +38,7 @@ export function createHistory(store: ObjectStore, namespace: string) {
 				},
 				ownerReferences: [ownerReferenceTo(d)],
 			},
-			spec: {replicas: 0, selector: {matchLabels: {app: 'shop', [TEMPLATE_HASH_LABEL]: hash}}, template},
+			spec: {replicas: 0, selector: {matchLabels: {app: 'shop', [templateHashLabel]: hash}}, template},
 			status: {replicas: 0},
 		};
 		store.create('replicasets', rs);
