@@ -85,8 +85,9 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 	);
 
 	// Every watch listed and live: the screen shows the whole cluster state, not the first resource to arrive.
-	// (EndpointSlices are watched only once a Service selects the pods.)
-	const watched: WatchedResource[] = ['deployments', 'replicasets', 'pods', 'services', 'events'];
+	// (ReplicaSets, pods and the rest are watched once there are Deployments; EndpointSlices once a Service
+	// selects their pods.)
+	const watched: WatchedResource[] = SCENARIOS[options.scenario].deployments.length > 0 ? ['deployments', 'replicasets', 'pods', 'services', 'events'] : ['deployments'];
 	await waitUntil('every watch to be live', () => {
 		const {connections} = session.props.store.getSnapshot();
 		const states = Object.values(connections);
