@@ -31,7 +31,8 @@ export function replicaSetRevision(rs: ReplicaSet): number | undefined {
 		return 0;
 	}
 
-	return /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+	// strconv.ParseInt: an optional sign, digits, nothing else (no surrounding spaces).
+	return /^[+-]?\d+$/.test(value) ? Number(value) : undefined;
 }
 
 function isReady(pod: Pod): boolean {

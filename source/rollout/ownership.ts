@@ -55,7 +55,13 @@ export function timeOf(value: string | null | undefined): number | undefined {
 /** Oldest first, name as tie-break, as the controller sorts ReplicaSets (ReplicaSetsByCreationTimestamp). */
 export function byCreation<T extends KubeObject>(a: T, b: T): number {
 	const delta = (timeOf(a.metadata.creationTimestamp) ?? 0) - (timeOf(b.metadata.creationTimestamp) ?? 0);
-	return delta === 0 ? (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '') : delta;
+	if (delta !== 0) {
+		return delta;
+	}
+
+	// Go compares names bytewise; localeCompare would not (it orders "-" and digits differently).
+	const [left, right] = [a.metadata.name ?? '', b.metadata.name ?? ''];
+	return left < right ? -1 : (left > right ? 1 : 0);
 }
 
 /**

@@ -3,16 +3,12 @@
 import type {Deployment, ReplicaSet} from '../../k8s/types.js';
 import {ApiError} from '../status.js';
 import {type SyncContext, recordDeployment, writeDeploymentStatus} from './context.js';
-import {isControlledBy, templateHashLabel} from '../../rollout/ownership.js';
-import {equalIgnoreHash} from '../../rollout/template-equal.js';
+import {isControlledBy, revisionAnnotation, templateHashLabel} from '../../rollout/ownership.js';
+import {equalIgnoreHash, findNewReplicaSet} from '../../rollout/template-equal.js';
 import {computeHash} from './hash.js';
 import {ownerReferenceTo} from './labels.js';
 import {getCondition, newCondition, setCondition} from './progress.js';
-import {REVISION, byCreation, hasProgressDeadline, maxRevision, maxSurge, replicasOf, setNewReplicaSetAnnotations, sumSpec} from './util.js';
-
-export function findNewReplicaSet(d: Deployment, rsList: ReplicaSet[]): ReplicaSet | undefined {
-	return [...rsList].sort(byCreation).find(rs => equalIgnoreHash(rs.spec.template, d.spec.template));
-}
+import {hasProgressDeadline, maxRevision, maxSurge, replicasOf, setNewReplicaSetAnnotations, sumSpec} from './util.js';
 
 export function findOldReplicaSets(d: Deployment, rsList: ReplicaSet[]): ReplicaSet[] {
 	const newRS = findNewReplicaSet(d, rsList);
@@ -31,8 +27,8 @@ export function newRSNewReplicas(d: Deployment, allRSs: ReplicaSet[], newRS: Rep
 
 function setDeploymentRevision(d: Deployment, revision: string): boolean {
 	d.metadata.annotations ??= {};
-	if (d.metadata.annotations[REVISION] === revision) return false;
-	d.metadata.annotations[REVISION] = revision;
+	if (d.metadata.annotations[revisionAnnotation] === revision) return false;
+	d.metadata.annotations[revisionAnnotation] = revision;
 	return true;
 }
 
@@ -54,7 +50,7 @@ function getNewReplicaSet(ctx: SyncContext, rsList: ReplicaSet[], oldRSs: Replic
 			return ctx.store.update('replicasets', copy);
 		}
 		const d = structuredClone(ctx.d);
-		let needsUpdate = setDeploymentRevision(d, copy.metadata.annotations?.[REVISION] ?? '');
+		let needsUpdate = setDeploymentRevision(d, copy.metadata.annotations?.[revisionAnnotation] ?? '');
 		d.status ??= {};
 		if (hasProgressDeadline(d) && !getCondition(d.status, 'Progressing')) {
 			setCondition(d.status, newCondition('Progressing', 'True', 'FoundNewReplicaSet', `Found new replica set "${copy.metadata.name}"`, ctx.now()));

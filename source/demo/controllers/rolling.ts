@@ -4,7 +4,8 @@ import {type SyncContext, scaleAndRecord} from './context.js';
 import {deploymentComplete} from './progress.js';
 import {newRSNewReplicas, getAllReplicaSetsAndSyncRevision} from './revisions.js';
 import {cleanupDeployment, syncRolloutStatus} from './sync.js';
-import {activeSets, byCreation, maxUnavailable, replicasOf, sumAvailable, sumSpec} from './util.js';
+import {byCreation} from '../../rollout/ownership.js';
+import {activeSets, maxUnavailable, replicasOf, sumAvailable, sumSpec} from './util.js';
 
 export function rolloutRolling(ctx: SyncContext, rsList: ReplicaSet[]) {
 	const [newRS, oldRSs] = getAllReplicaSetsAndSyncRevision(ctx, rsList, true);

@@ -1,6 +1,7 @@
 // sync() for scaling events and paused Deployments (A.5, A.7), history cleanup (A.14), and the two
 // status writers: syncDeploymentStatus (counts only) and syncRolloutStatus (with Progressing).
 import type {ReplicaSet} from '../../k8s/types.js';
+import {byCreation} from '../../rollout/ownership.js';
 import {deepEqual} from '../objects.js';
 import {type SyncContext, scaleAndRecord, scaleReplicaSet, writeDeploymentStatus} from './context.js';
 import {calculateStatus, rolloutStatus, stuckRequeueMs} from './progress.js';
@@ -56,10 +57,10 @@ function scale(ctx: SyncContext, newRS: ReplicaSet | undefined, oldRSs: ReplicaS
 	const toAdd = allowed - sumSpec(all);
 	let operation: 'up' | 'down' | undefined;
 	if (toAdd > 0) {
-		all.sort((a, b) => bySize(a, b) || -byAge(a, b));
+		all.sort((a, b) => bySize(a, b) || -byCreation(a, b));
 		operation = 'up';
 	} else if (toAdd < 0) {
-		all.sort((a, b) => bySize(a, b) || byAge(a, b));
+		all.sort((a, b) => bySize(a, b) || byCreation(a, b));
 		operation = 'down';
 	}
 	let added = 0;
@@ -77,13 +78,6 @@ function scale(ctx: SyncContext, newRS: ReplicaSet | undefined, oldRSs: ReplicaS
 }
 
 const bySize = (a: ReplicaSet, b: ReplicaSet) => (b.spec.replicas ?? 0) - (a.spec.replicas ?? 0);
-const byAge = (a: ReplicaSet, b: ReplicaSet) => {
-	const ta = a.metadata.creationTimestamp ?? '';
-	const tb = b.metadata.creationTimestamp ?? '';
-	if (ta !== tb) return ta < tb ? -1 : 1;
-	return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
-};
-
 /** cleanupDeployment: delete the oldest fully scaled-down RSs beyond revisionHistoryLimit. */
 export function cleanupDeployment(ctx: SyncContext, oldRSs: ReplicaSet[]) {
 	const limit = ctx.d.spec.revisionHistoryLimit;
@@ -91,7 +85,7 @@ export function cleanupDeployment(ctx: SyncContext, oldRSs: ReplicaSet[]) {
 	const candidates = oldRSs.filter(rs => !rs.metadata.deletionTimestamp);
 	const diff = candidates.length - limit;
 	if (diff <= 0) return;
-	candidates.sort((a, b) => revisionOf(a) - revisionOf(b) || byAge(a, b));
+	candidates.sort((a, b) => revisionOf(a) - revisionOf(b) || byCreation(a, b));
 	for (const rs of candidates.slice(0, diff)) {
 		const status = rs.status ?? {replicas: 0};
 		if (status.replicas !== 0 || (rs.spec.replicas ?? 0) !== 0) continue;

@@ -1,8 +1,9 @@
 // deployment_util.go, the parts the demo controllers need: budget resolution (A.3), replica
 // sums, revisions and the annotations the controller keeps on ReplicaSets (A.11).
 import type {Deployment, IntOrString, ReplicaSet} from '../../k8s/types.js';
+import {byCreation, revisionAnnotation} from '../../rollout/ownership.js';
+import {replicaSetRevision} from '../../rollout/history.js';
 
-export const REVISION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
 export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas';
 export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
@@ -59,22 +60,12 @@ export const sumReady = (sets: ReplicaSet[]) => sets.reduce((sum, rs) => sum + (
 export const sumAvailable = (sets: ReplicaSet[]) => sets.reduce((sum, rs) => sum + (rs.status?.availableReplicas ?? 0), 0);
 export const activeSets = (sets: ReplicaSet[]) => sets.filter(rs => (rs.spec.replicas ?? 0) > 0);
 
-export function revisionOf(rs: {metadata: {annotations?: Record<string, string>}}): number {
-	const value = Number.parseInt(rs.metadata.annotations?.[REVISION] ?? '', 10);
-	return Number.isNaN(value) ? 0 : value;
-}
+/** deploymentutil.Revision as the controller reads it: absent or unparsable counts as 0. */
+export const revisionOf = (rs: ReplicaSet) => replicaSetRevision(rs) ?? 0;
 
 export const maxRevision = (sets: ReplicaSet[]) => sets.reduce((max, rs) => Math.max(max, revisionOf(rs)), 0);
 
-/** ReplicaSetsByCreationTimestamp: oldest first, name as tie-break. */
-export function byCreation(a: ReplicaSet, b: ReplicaSet): number {
-	const ta = a.metadata.creationTimestamp ?? '';
-	const tb = b.metadata.creationTimestamp ?? '';
-	if (ta !== tb) return ta < tb ? -1 : 1;
-	return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
-}
-
-const SKIPPED_ANNOTATIONS = new Set([LAST_APPLIED, REVISION, REVISION_HISTORY, DESIRED_REPLICAS, MAX_REPLICAS, ROLLBACK_TO]);
+const SKIPPED_ANNOTATIONS = new Set([LAST_APPLIED, revisionAnnotation, REVISION_HISTORY, DESIRED_REPLICAS, MAX_REPLICAS, ROLLBACK_TO]);
 
 export function skipCopyAnnotation(key: string): boolean {
 	return SKIPPED_ANNOTATIONS.has(key);
@@ -110,14 +101,14 @@ export function replicasAnnotationsNeedUpdate(rs: ReplicaSet, desired: number, m
 export function setNewReplicaSetAnnotations(d: Deployment, rs: ReplicaSet, newRevision: number, exists: boolean): boolean {
 	let changed = copyAnnotations(d, rs);
 	const annotations = rs.metadata.annotations!;
-	const oldText = annotations[REVISION];
+	const oldText = annotations[revisionAnnotation];
 	let oldRevision = 0;
 	if (oldText !== undefined) {
 		oldRevision = Number.parseInt(oldText, 10);
 		if (Number.isNaN(oldRevision)) return false;
 	}
 	if (oldRevision < newRevision) {
-		annotations[REVISION] = String(newRevision);
+		annotations[revisionAnnotation] = String(newRevision);
 		changed = true;
 		if (oldText !== undefined) {
 			const history = annotations[REVISION_HISTORY] ? annotations[REVISION_HISTORY].split(',') : [];
