@@ -9,9 +9,12 @@ const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 
 /** Runs `args` in a pty of cols×rows; `steps` are [delayMs, keys] pairs. Returns [{t, data}] output events. */
 async function record({args, cols, rows, steps, tailMs = 1500}) {
+	// Ink renders non-interactively (one frame, at exit) whenever CI is set at all, even to '': drop it.
+	const env = {...process.env};
+	for (const name of ['CI', 'CONTINUOUS_INTEGRATION', 'NO_COLOR']) delete env[name];
 	const child = pty.spawn(process.execPath, ['dist/cli.js', ...args], {
 		name: 'xterm-256color', cols, rows, cwd: process.cwd(),
-		env: {...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor', CI: ''},
+		env: {...env, TERM: 'xterm-256color', COLORTERM: 'truecolor'},
 	});
 	const events = [];
 	const start = performance.now();
@@ -40,8 +43,8 @@ async function render({name, cols, rows, events, stillAt}) {
 	for (const event of events) {
 		await writeAsync(term, event.data);
 		const elements = frameElements(term);
-		// Sample at most ~4 frames per second of recording: enough to follow, small enough to ship.
-		if (frames.length === 0 || (frames.at(-1).elements !== elements && event.t - frames.at(-1).at >= 0.25)) {
+		// Sample at most ~2.5 frames per second of recording: enough to follow, small enough to ship.
+		if (frames.length === 0 || (frames.at(-1).elements !== elements && event.t - frames.at(-1).at >= 0.4)) {
 			frames.push({at: event.t, elements});
 		}
 		if (!still && event.t >= stillAt) still = stillSvg(term);
@@ -52,13 +55,16 @@ async function render({name, cols, rows, events, stillAt}) {
 }
 
 await mkdir('media', {recursive: true});
+// Every mutating key asks first: n, then y. The rollout takes ~8 s at speed 1; then the help overlay, and out.
 const rolling = await record({
 	args: ['demo', '--scenario', 'rolling', '--speed', '1'], cols: 100, rows: 30,
-	steps: [[2500, 'n'], [9000, '?'], [2500, '?'], [500, 'q']],
+	steps: [[3500, 'n'], [1500, 'y'], [12_000, '?'], [3000, '?'], [1500, 'q']],
 });
-console.log(`media/demo.svg: ${await render({name: 'demo', cols: 100, rows: 30, events: rolling, stillAt: 6})} frames`);
+// The still: mid-rollout, both versions serving, a few seconds after y.
+console.log(`media/demo.svg: ${await render({name: 'demo', cols: 100, rows: 30, events: rolling, stillAt: 8.5})} frames`);
+// The canary opens on its two Deployments: down to app-v2, enter, and let the prober gather a few seconds.
 const small = await record({
 	args: ['demo', '--scenario', 'canary', '--speed', '1'], cols: 80, rows: 24,
-	steps: [[4000, 'q']],
+	steps: [[3000, '\u001B[B'], [800, '\r'], [6000, 'q']],
 });
-console.log(`media/canary-80x24.svg: ${await render({name: 'canary-80x24', cols: 80, rows: 24, events: small, stillAt: 3.5})} frames`);
+console.log(`media/canary-80x24.svg: ${await render({name: 'canary-80x24', cols: 80, rows: 24, events: small, stillAt: 9})} frames`);

@@ -58,7 +58,10 @@ export function frameElements(term) {
 			if (run.bg) parts.push(`<rect x="${x}" y="${y * CELL_H}" width="${(run.width * CELL_W).toFixed(1)}" height="${CELL_H}" fill="${run.bg}"/>`);
 			const weight = run.bold ? ' font-weight="bold"' : '';
 			const opacity = run.dim ? ' opacity="0.6"' : '';
-			parts.push(`<text x="${x}" y="${y * CELL_H + 13}" fill="${run.fg}"${weight}${opacity} xml:space="preserve">${escapeXml(run.text)}</text>`);
+			// textLength pins each run to its cells: a glyph the font lacks (◐ ⏸) falls back to another font
+			// whose advance differs, which would otherwise push the rest of the line out of its columns.
+			const length = ` textLength="${(run.width * CELL_W).toFixed(1)}" lengthAdjust="spacingAndGlyphs"`;
+			parts.push(`<text x="${x}" y="${y * CELL_H + 13}" fill="${run.fg}"${weight}${opacity}${length} xml:space="preserve">${escapeXml(run.text)}</text>`);
 			run = undefined;
 		};
 		const cell = buffer.getNullCell();

@@ -49,7 +49,8 @@ export function fitHeader(input: FitInput, columns: number): HeaderFit {
 		...strategies.flatMap(strategy => [{brand: true, strategy}, {brand: false, strategy}]),
 		{brand: false},
 	];
-	const width = (fit: HeaderFit) => fixed + (fit.brand ? cells(' rollwatch') : 1)
+	// Without the name, one space of margin replaces " rollwatch" and the two spaces after it.
+	const width = (fit: HeaderFit) => fixed + (fit.brand ? cells(' rollwatch') : -1)
 		+ (fit.strategy ? cells(`  ${fit.strategy}`) : 0) + (fit.scenario ? cells(`  ${fit.scenario}`) : 0);
 	return candidates.find(fit => width(fit) <= columns) ?? {brand: false};
 }
@@ -66,9 +67,9 @@ export function Header({context, deployment, budget, connection, frozen, now, sc
 		<Box width="100%" flexShrink={0}>
 			<Box flexGrow={1} flexShrink={1}>
 				<Text wrap="truncate-end">
-					{fit.brand ? <Text bold> rollwatch</Text> : <Text> </Text>}
-					{context.name ? <Text>{fit.brand ? '  ' : ''}<Text color={theme.color.muted}>ctx</Text> {context.name}</Text> : null}
-					<Text>{fit.brand || context.name ? '  ' : ''}<Text color={theme.color.muted}>ns</Text> {context.namespace}</Text>
+					{fit.brand ? <Text bold> rollwatch  </Text> : <Text> </Text>}
+					{context.name ? <Text><Text color={theme.color.muted}>ctx</Text> {context.name}  </Text> : null}
+					<Text><Text color={theme.color.muted}>ns</Text> {context.namespace}</Text>
 					{deployment ? <Text bold>  deploy/{deployment}</Text> : null}
 					{fit.strategy ? <Text>  {fit.strategy}</Text> : null}
 					{fit.scenario ? <Text color={theme.color.accent}>  {fit.scenario}</Text> : null}

@@ -95,7 +95,8 @@ export function TrafficPane({traffic, probe, layout, focused}: Props) {
 	const rows = traffic.map(service => ({service, rows: versionRows(traffic, service, probe)}));
 	const all = rows.flatMap(entry => entry.rows);
 	// Columns from content; the bar takes what is left of the pane's inner width (border and padding 4).
-	const labelWidth = Math.max(0, ...all.map(row => cells(row.label))) + 1;
+	// A long tag ("v2-broken-build-1234") must not squeeze the bar away: labels past a quarter of the pane are cut.
+	const labelWidth = Math.min(Math.max(0, ...all.map(row => cells(row.label))) + 1, Math.max(10, Math.floor((layout.width - 4) / 4)));
 	// "3 ready" with a cell either side: the percent's column is right-aligned, "seen …" follows.
 	const readyWidth = Math.max(0, ...all.map(row => cells(`${row.ready} ready`))) + 2;
 	const observedWidth = probe ? Math.max(0, ...all.map(row => cells(observedText(row)))) : 0;
