@@ -19,8 +19,11 @@ export type Budget = {
 
 const defaultPercent = '25%';
 
-/** intstr.GetScaledValueFromIntOrPercent: "%" strings scale by `total`, rounding up or down. */
-export function scaleIntOrPercent(value: IntOrString | undefined, total: number, roundUp: boolean): number {
+/**
+ * intstr.GetScaledValueFromIntOrPercent: ints are counts, "N%" strings scale by `total`, rounding up
+ * or down. Go returns an error for any other string; so does this, as undefined.
+ */
+export function scaledValue(value: IntOrString | undefined, total: number, roundUp: boolean): number | undefined {
 	if (value === undefined) {
 		return 0;
 	}
@@ -29,15 +32,38 @@ export function scaleIntOrPercent(value: IntOrString | undefined, total: number,
 		return value;
 	}
 
-	const match = /^(-?\d+)%$/.exec(value);
+	const match = /^([+-]?\d+)%$/.exec(value);
 	if (!match) {
-		// A bare integer string is not valid intstr, but be lenient rather than invent a budget.
-		const parsed = Number.parseInt(value, 10);
-		return Number.isNaN(parsed) ? 0 : parsed;
+		return undefined;
 	}
 
 	const scaled = (Number(match[1]) * total) / 100;
 	return roundUp ? Math.ceil(scaled) : Math.floor(scaled);
+}
+
+/** scaledValue for display: a string Go would reject is read leniently rather than invent a budget. */
+export function scaleIntOrPercent(value: IntOrString | undefined, total: number, roundUp: boolean): number {
+	const scaled = scaledValue(value, total, roundUp);
+	if (scaled !== undefined) {
+		return scaled;
+	}
+
+	const parsed = Number.parseInt(String(value), 10);
+	return Number.isNaN(parsed) ? 0 : parsed;
+}
+
+export type Scale = (value: IntOrString | undefined, total: number, roundUp: boolean) => number;
+
+/**
+ * ResolveFenceposts: [surge, unavailable] for a RollingUpdate, surge rounded up and unavailable down.
+ * Both resolving to zero would deadlock the rollout, so the controller allows one unavailable pod.
+ */
+export function resolveFenceposts(deployment: Deployment, scale: Scale = scaleIntOrPercent): [surge: number, unavailable: number] {
+	const replicas = deployment.spec.replicas ?? 1;
+	const rollingUpdate = deployment.spec.strategy?.rollingUpdate;
+	const surge = scale(rollingUpdate?.maxSurge ?? defaultPercent, replicas, true);
+	const unavailable = scale(rollingUpdate?.maxUnavailable ?? defaultPercent, replicas, false);
+	return [surge, surge === 0 && unavailable === 0 ? 1 : unavailable];
 }
 
 export function resolveBudget(deployment: Deployment): Budget {
@@ -47,14 +73,7 @@ export function resolveBudget(deployment: Deployment): Budget {
 		return {strategy, replicas, maxSurge: 0, maxUnavailable: 0, minAvailable: replicas, maxTotal: replicas};
 	}
 
-	const rollingUpdate = deployment.spec.strategy?.rollingUpdate;
-	const surge = scaleIntOrPercent(rollingUpdate?.maxSurge ?? defaultPercent, replicas, true);
-	let unavailable = scaleIntOrPercent(rollingUpdate?.maxUnavailable ?? defaultPercent, replicas, false);
-	// Both resolving to zero would deadlock the rollout, so the controller allows one unavailable pod.
-	if (surge === 0 && unavailable === 0) {
-		unavailable = 1;
-	}
-
+	const [surge, unavailable] = resolveFenceposts(deployment);
 	const maxUnavailable = replicas === 0 ? 0 : Math.min(unavailable, replicas);
 	return {strategy, replicas, maxSurge: surge, maxUnavailable, minAvailable: replicas - maxUnavailable, maxTotal: replicas + surge};
 }

@@ -1,5 +1,5 @@
 // The monitor's rollout model: pure functions of plain API objects. No I/O, no React, no client-node.
-export {type Budget, type Strategy, resolveBudget, scaleIntOrPercent} from './budget.js';
+export {type Budget, type Scale, type Strategy, resolveBudget, resolveFenceposts, scaleIntOrPercent, scaledValue} from './budget.js';
 export {type RolloutStatus, type RolloutStatusOptions, findCondition, rolloutStatus} from './status-message.js';
 export {type ConditionView, type ReplicaSetView, type RolloutPhase, type RolloutProgress, rolloutPhase, rolloutProgress} from './progress.js';
 export {type DeploymentState, type DeploymentSummary, deploymentState, deploymentSummary} from './deployment-state.js';

@@ -2,6 +2,7 @@
 // sums, revisions and the annotations the controller keeps on ReplicaSets (A.11).
 import type {Deployment, IntOrString, ReplicaSet} from '../../k8s/types.js';
 import {byCreation, revisionAnnotation} from '../../rollout/ownership.js';
+import {resolveFenceposts, scaledValue} from '../../rollout/budget.js';
 import {replicaSetRevision} from '../../rollout/history.js';
 
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
@@ -12,41 +13,30 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const MAX_REVISION_HISTORY_CHARS = 2000;
 const MAX_INT32 = 2_147_483_647;
 
-/** GetScaledValueFromIntOrPercent: ints are counts, "N%" strings a share rounded up or down. */
-export function scaledValue(value: IntOrString | undefined, total: number, roundUp: boolean): number {
-	if (value === undefined) return 0;
-	if (typeof value === 'number') return value;
-	const match = /^(\d+)%$/.exec(value);
-	if (!match) {
-		const number = Number(value);
-		if (Number.isInteger(number)) return number;
-		throw new Error(`invalid value for IntOrString: invalid value ${JSON.stringify(value)}`);
-	}
-	const exact = (Number(match[1]) * total) / 100;
-	return roundUp ? Math.ceil(exact) : Math.floor(exact);
+/**
+ * The controller's reading of maxSurge/maxUnavailable: "N%" or a count, and an integer string too
+ * (Go errors there, but a real API server never stores one and ours does not reject it yet); anything
+ * else fails the sync, as ResolveFenceposts' error does.
+ */
+function scaledOrFail(value: IntOrString | undefined, total: number, roundUp: boolean): number {
+	const scaled = scaledValue(value, total, roundUp);
+	if (scaled !== undefined) return scaled;
+	const number = Number(value);
+	if (Number.isInteger(number)) return number;
+	throw new Error(`invalid value for IntOrString: invalid value ${JSON.stringify(value)}`);
 }
 
 export const replicasOf = (object: {spec: {replicas?: number}}) => object.spec.replicas ?? 1;
 export const isRollingUpdate = (d: Deployment) => (d.spec.strategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
 
-/** ResolveFenceposts: [surge, unavailable], with the both-zero fallback to unavailable 1. */
-export function resolveFenceposts(d: Deployment): [surge: number, unavailable: number] {
-	const replicas = replicasOf(d);
-	const rolling = d.spec.strategy?.rollingUpdate;
-	const surge = scaledValue(rolling?.maxSurge ?? '25%', replicas, true);
-	let unavailable = scaledValue(rolling?.maxUnavailable ?? '25%', replicas, false);
-	if (surge === 0 && unavailable === 0) unavailable = 1;
-	return [surge, unavailable];
-}
-
 export function maxSurge(d: Deployment): number {
-	return isRollingUpdate(d) ? resolveFenceposts(d)[0] : 0;
+	return isRollingUpdate(d) ? resolveFenceposts(d, scaledOrFail)[0] : 0;
 }
 
 export function maxUnavailable(d: Deployment): number {
 	const replicas = replicasOf(d);
 	if (!isRollingUpdate(d) || replicas === 0) return 0;
-	return Math.min(resolveFenceposts(d)[1], replicas);
+	return Math.min(resolveFenceposts(d, scaledOrFail)[1], replicas);
 }
 
 export function hasProgressDeadline(d: Deployment): boolean {
