@@ -6,6 +6,7 @@ import {fitHeader} from '../../source/ui/components/Header.js';
 import {keymap, type CommandState} from '../../source/ui/keymap.js';
 import {fitImages, imageTag, shortImage} from '../../source/ui/panes/short-image.js';
 import {compactCount, groupFor, unmatchedVersions, versionLabel, versionRows} from '../../source/ui/panes/traffic-rows.js';
+import {wrapWords} from '../../source/ui/panes/wrap-words.js';
 import type {CommandId, ProbeSnapshot} from '../../source/ui/types.js';
 
 describe('image names', () => {
@@ -90,5 +91,14 @@ describe('traffic rows', () => {
 
 	it('writes totals short', () => {
 		expect([950, 1234, 56_789, 2_345_678].map(count => compactCount(count))).toEqual(['950', '1.2k', '56k', '2.3M']);
+	});
+});
+
+describe('word wrap', () => {
+	it('breaks between words without a leading blank, and marks a cut on the last line', () => {
+		const text = 'Waiting for deployment "app-v2" rollout to finish: 1 old replicas are pending termination...';
+		expect(wrapWords(text, 52, 2)).toEqual(['Waiting for deployment "app-v2" rollout to finish: 1', 'old replicas are pending termination...']);
+		expect(wrapWords(text, 30, 2)).toEqual(['Waiting for deployment', '"app-v2" rollout to finish: 1…']);
+		expect(wrapWords('a-very-long-pod-name-without-spaces', 10, 3)).toEqual(['a-very-lon', 'g-pod-name', '-without-…']);
 	});
 });

@@ -9,6 +9,7 @@ import {clockDuration} from '../format.js';
 import type {Glyphs, Token} from '../theme.js';
 import {useTheme} from '../theme-context.js';
 import {cells, fitImages} from './short-image.js';
+import {wrapWords} from './wrap-words.js';
 
 type Props = {view: DeploymentView; width: number; height: number; compact: boolean; focused: boolean; now: number};
 
@@ -84,8 +85,10 @@ export function RolloutPane({view, width, height, compact, focused, now}: Props)
 					{etaText ? <Text color={theme.color.muted}>  {etaText}</Text> : null}
 				</Text>
 			)}
-			<Box height={2} overflow="hidden">
-				<Text color={theme.color[statusToken]} wrap="wrap">{status.error ? `error: ${status.message}` : status.message}</Text>
+			<Box height={2} flexDirection="column" overflow="hidden">
+				{wrapWords(status.error ? `error: ${status.message}` : status.message, width - 4, 2).map((line, index) => (
+					<Text key={index} color={theme.color[statusToken]}>{line}</Text>
+				))}
 			</Box>
 		</Pane>
 	);
