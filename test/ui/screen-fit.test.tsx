@@ -54,6 +54,17 @@ describe('the screen fits 100×30 and 80×24', () => {
 		expect(header).not.toContain('rolling');
 	});
 
+	it('shows a frozen view in the header, set apart from the words before it, at 80 columns', async () => {
+		const {props} = monitorProps('rolling-mid', {targets: ['app-rolling']});
+		const screen = render(<App {...props} />, {columns: 80, rows: 24});
+		await screen.waitFor('q quit');
+		await screen.press('space');
+		const header = (await screen.waitFor('frozen')).split('\n')[0]!;
+		expect(header).toMatch(/ ⏸ frozen {2}● live \d\d:\d\d:\d\d\s*$/);
+		expect(header.at(header.indexOf('⏸') - 1)).toBe(' ');
+		expect(header.at(header.indexOf('⏸') - 2)).not.toBe('…');
+	});
+
 	it('sizes the Pods columns from their content: STATUS follows the longest name, not the pane width', async () => {
 		const {props} = monitorProps('rolling-mid', {targets: ['app-rolling']});
 		const screen = render(<App {...props} />, {columns: 100, rows: 30});

@@ -59,7 +59,7 @@ export function Header({context, deployment, budget, connection, frozen, now, sc
 	const theme = useTheme();
 	const {columns} = useWindowSize();
 	const glyph = connection.kind === 'live' ? theme.glyph.live : theme.glyph.reconnecting;
-	const frozenText = frozen ? `${theme.glyph.paused} frozen  ` : '';
+	const frozenText = frozen ? ` ${theme.glyph.paused} frozen ` : '';
 	const connectionText = ` ${glyph} ${connection.text}`;
 	const clock = ` ${timeOfDay(now)} `;
 	const fit = fitHeader({context, deployment, budget, scenario, right: frozenText + connectionText + clock}, columns);
