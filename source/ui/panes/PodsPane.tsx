@@ -111,6 +111,9 @@ export function PodsPane({pods, transitions, layout, focused, selected, filter, 
 	// Pod rows the list does not need go to the log below it, rather than to blank lines.
 	const listRows = layout.log === 'below' ? Math.max(1, items.length) : layout.rows;
 	const logRows = layout.log === 'below' ? layout.logRows + layout.rows - listRows : layout.logRows;
+	// Beside the list, the log gets at least the layout's share and every column the list does not fill.
+	const listContent = 2 + Object.values(columns).reduce((total, width) => total + width, 0);
+	const logWidth = Math.max(layout.logWidth, layout.width - 4 - listContent);
 	const list = (
 		<Box flexDirection="column" flexGrow={1} flexShrink={1} height={listRows + 1}>
 			<ColumnHeader columns={columns} />
@@ -123,7 +126,7 @@ export function PodsPane({pods, transitions, layout, focused, selected, filter, 
 			{layout.log === 'beside' ? (
 				<Box flexDirection="row" height={layout.rows + 1}>
 					{list}
-					<Box width={layout.logWidth} flexShrink={0} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderColor={theme.color.muted} paddingLeft={1}>
+					<Box width={logWidth} flexShrink={0} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderColor={theme.color.muted} paddingLeft={1}>
 						<TransitionLog transitions={transitions} rows={logRows} />
 					</Box>
 				</Box>
