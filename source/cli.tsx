@@ -18,6 +18,10 @@ async function main(): Promise<number> {
 		const {runDemo} = await import('./cli/demo.js');
 		return runDemo(rest, cli.flags, {noColor});
 	}
+	if (command === 'status') {
+		const {runStatusCommand} = await import('./cli/status.js');
+		return runStatusCommand(rest, cli.flags);
+	}
 	const {runMonitorCommand} = await import('./cli/monitor.js');
 	return runMonitorCommand(cli.input, cli.flags, {noColor});
 }

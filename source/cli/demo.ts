@@ -23,7 +23,7 @@ const usage = (message: string) => new UserError(message, EXIT_CODES.usage);
 
 export async function runDemo(input: readonly string[], flags: MonitorFlags, {noColor}: {noColor: boolean}): Promise<number> {
 	if (input.length > 0) throw usage(`rollwatch demo takes no targets (got "${input[0]}"); pick a scenario with --scenario.`);
-	for (const [name, value] of [['namespace', flags.namespace], ['context', flags.context], ['kubeconfig', flags.kubeconfig], ['selector', flags.selector]] as const) {
+	for (const [name, value] of [['namespace', flags.namespace], ['context', flags.context], ['kubeconfig', flags.kubeconfig], ['selector', flags.selector], ['timeout', flags.timeout], ['output', flags.output]] as const) {
 		if (value !== undefined) throw usage(`--${name} does not apply to rollwatch demo, which runs its own cluster.`);
 	}
 	const scenarioFlag = parseScenario(flags.scenario);

@@ -23,6 +23,8 @@ export const FLAGS = {
 	serve: {type: 'boolean', default: false},
 	port: {type: 'string'},
 	chaos: {type: 'boolean', default: false},
+	timeout: {type: 'string'},
+	output: {type: 'string', shortFlag: 'o'},
 	help: {type: 'boolean', shortFlag: 'h'},
 	version: {type: 'boolean'},
 } as const;

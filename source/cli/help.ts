@@ -4,6 +4,8 @@ export const HELP = `
 
   Usage
     $ rollwatch [TARGET...] [flags]          monitor Deployments (no target: pick from a list)
+    $ rollwatch status TARGET [--timeout 5m] [-o json]
+                                             wait for a rollout, as kubectl rollout status (for CI)
     $ rollwatch demo [flags]                 the embedded demo cluster and the monitor, in one process
     $ rollwatch demo --serve [flags]         only the demo cluster, for kubectl or another rollwatch
 

@@ -24,6 +24,8 @@ export type MonitorFlags = {
 	serve: boolean;
 	port?: string;
 	chaos: boolean;
+	timeout?: string;
+	output?: string;
 };
 
 const usage = (message: string) => new UserError(message, EXIT_CODES.usage);
@@ -49,6 +51,7 @@ export function requireTerminal(): void {
 
 export async function runMonitorCommand(input: readonly string[], flags: MonitorFlags, {noColor}: {noColor: boolean}): Promise<number> {
 	refuseDemoFlags(flags);
+	if (flags.timeout !== undefined || flags.output !== undefined) throw usage('--timeout and --output only work with rollwatch status.');
 	const targets = parseTargets(input);
 	if (!targets.ok) throw usage(targets.message);
 	if (targets.names.length > 0 && flags.selector) throw usage('give Deployment names or -l SELECTOR, not both.');

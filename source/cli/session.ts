@@ -48,7 +48,7 @@ export function buildProber(config: ProbeConfig, loaded: LoadedKubeConfig): Prob
 }
 
 /** Fails fast, with one sentence, when the cluster cannot be reached or a Deployment does not exist. */
-async function preflight(loaded: LoadedKubeConfig, names: readonly string[], selector: string | undefined): Promise<void> {
+export async function preflight(loaded: LoadedKubeConfig, names: readonly string[], selector: string | undefined): Promise<void> {
 	const {kc, namespace, server} = loaded;
 	const path = collectionPath('deployments', namespace);
 	const context = {kc, server, namespace, resource: 'deployments'};
