@@ -90,6 +90,15 @@ describe('the screen fits 100×30 and 80×24', () => {
 		expect(frame).not.toContain('Step3');
 	});
 
+	it('gives the log beside the pods (wide terminals) the columns the list leaves empty', async () => {
+		const {props, store, snapshot, now} = monitorProps('rolling-mid', {targets: ['app-rolling']});
+		store.publish({...snapshot, version: 2, transitions: [{id: 'a', at: now - 1000, pod: 'app-rolling-8687b6c45c-4skzb', uid: 'u1', revision: '2', from: 'ContainerCreating', to: 'Ready'}]});
+		const screen = render(<App {...props} />, {columns: 150, rows: 40});
+		const line = lineWith(await screen.waitFor('→ Ready'), '→ Ready');
+		// The list's columns end at AGE; after the divider, the whole transition, with room to spare.
+		expect(line).toMatch(/NAME\s+REV\s+STATUS\s+READY\s+↻\s+AGE {2,6}│ \d\d:\d\d:\d\d app-rolling-8687b6c45c-4skzb ContainerCreating → Ready {4,}┃$/);
+	});
+
 	it('shows the short image and the change-cause in History at 100 columns, the full image when wide', async () => {
 		const {props} = monitorProps('rolling-mid', {targets: ['app-rolling']});
 		let screen = render(<App {...props} />, {columns: 100, rows: 30});
