@@ -29,7 +29,7 @@ export type {AdmitHook, AdmitVerb} from './api/context.js';
 export {applyDefaults, defaultDeployment, defaultPod, defaultPodTemplate, defaultReplicaSet, defaultService} from './api/defaults.js';
 export {deleteObject, deletePod} from './api/delete.js';
 export type {DeleteOptions, PropagationPolicy} from './api/delete.js';
-export {podStatusText} from './api/pod-status.js';
+export {podStatusText} from '../rollout/pod-status.js';
 export type {Certificate} from './api/certificate.js';
 
 export type ProxyRequest = {namespace: string; service: string; port?: string; path: string; method: string; headers: Record<string, string | string[] | undefined>};

@@ -1,98 +1,107 @@
 // The STATUS / READY / RESTARTS / AGE cells of `kubectl get pods`, ported from the apiserver's Table
-// printer (printPod in pkg/printers/internalversion, as the 1.20 servers in our recordings print it)
-// and apimachinery's duration.HumanDuration.
-import type {ContainerState, Pod} from '../k8s/types.js';
+// printer (printPod in pkg/printers/internalversion, as current servers print it: sidecar init
+// containers, SchedulingGated, no Terminating for finished pods) and apimachinery's
+// duration.HumanDuration. The demo API's pod table and the monitor both read pods through here.
+import type {Container, ContainerStatus, Pod} from '../k8s/types.js';
 
-/** The node controller's reason for pods on an unreachable node (NodeUnreachablePodReason). */
-const nodeLostReason = 'NodeLost';
+export type PodStatusSummary = {status: string; ready: number; total: number; restarts: number; lastRestartAt?: string};
 
-function terminatedText(terminated: NonNullable<ContainerState['terminated']>, prefix: string): string {
-	if (terminated.reason) {
-		return prefix + terminated.reason;
+const isRestartable = (c: Container | undefined) => c?.restartPolicy === 'Always';
+
+/** printPod's cells in one pass: STATUS, READY (ready/total), RESTARTS and when the last restart ended. */
+export function podStatusSummary(pod: Pod): PodStatusSummary {
+	const status = pod.status ?? {};
+	const initSpecs = pod.spec?.initContainers ?? [];
+	let total = (pod.spec?.containers ?? []).length + initSpecs.filter(isRestartable).length;
+	let ready = 0;
+	let restarts = 0;
+	let sidecarRestarts = 0;
+	let lastRestartAt: string | undefined;
+	let sidecarLastRestartAt: string | undefined;
+	const later = (a: string | undefined, b: string | undefined) => (!a ? b : !b ? a : Date.parse(a) >= Date.parse(b) ? a : b);
+
+	let reason: string = status.reason || status.phase || '';
+	for (const condition of status.conditions ?? []) {
+		if (condition.type === 'PodScheduled' && condition.reason === 'SchedulingGated') reason = 'SchedulingGated';
 	}
 
-	return terminated.signal ? `${prefix}Signal:${terminated.signal}` : `${prefix}ExitCode:${terminated.exitCode}`;
-}
-
-/** The first init container that has not succeeded decides the status while the pod initialises. */
-function initStatus(pod: Pod): string | undefined {
-	const statuses = pod.status?.initContainerStatuses ?? [];
-	const total = pod.spec.initContainers?.length ?? 0;
-	for (const [index, container] of statuses.entries()) {
-		const {terminated, waiting} = container.state ?? {};
-		if (terminated?.exitCode === 0) {
+	let initializing = false;
+	const initStatuses = status.initContainerStatuses ?? [];
+	for (let i = 0; i < initStatuses.length; i++) {
+		const c = initStatuses[i]!;
+		const spec = initSpecs.find(s => s.name === c.name);
+		restarts += c.restartCount ?? 0;
+		lastRestartAt = later(lastRestartAt, c.lastState?.terminated?.finishedAt);
+		if (isRestartable(spec)) {
+			sidecarRestarts += c.restartCount ?? 0;
+			sidecarLastRestartAt = later(sidecarLastRestartAt, c.lastState?.terminated?.finishedAt);
+		}
+		const terminated = c.state?.terminated;
+		const waiting = c.state?.waiting;
+		if (terminated && terminated.exitCode === 0) continue;
+		if (isRestartable(spec) && c.started) {
+			if (c.ready) ready++;
 			continue;
 		}
-
 		if (terminated) {
-			return terminatedText(terminated, 'Init:');
+			reason = terminated.reason ? `Init:${terminated.reason}` : terminated.signal ? `Init:Signal:${terminated.signal}` : `Init:ExitCode:${terminated.exitCode}`;
+		} else if (waiting?.reason && waiting.reason !== 'PodInitializing') {
+			reason = `Init:${waiting.reason}`;
+		} else {
+			reason = `Init:${i}/${initSpecs.length}`;
 		}
-
-		if (waiting?.reason && waiting.reason !== 'PodInitializing') {
-			return `Init:${waiting.reason}`;
-		}
-
-		return `Init:${index}/${total}`;
+		initializing = true;
+		break;
 	}
 
-	return undefined;
-}
-
-type ContainerSummary = {reason?: string; ready: number; running: boolean};
-
-/** Containers are read last to first, so the first container's state wins, as in printPod. */
-function containerSummary(pod: Pod): ContainerSummary {
-	const summary: ContainerSummary = {ready: 0, running: false};
-	for (const container of [...pod.status?.containerStatuses ?? []].reverse()) {
-		const {waiting, terminated, running} = container.state ?? {};
-		if (waiting?.reason) {
-			summary.reason = waiting.reason;
-		} else if (terminated) {
-			summary.reason = terminatedText(terminated, '');
-		} else if (container.ready && running) {
-			summary.running = true;
-			summary.ready++;
+	const initialized = (status.conditions ?? []).some(c => c.type === 'Initialized' && c.status === 'True');
+	if (!initializing || initialized) {
+		restarts = sidecarRestarts;
+		lastRestartAt = sidecarLastRestartAt;
+		let hasRunning = false;
+		const statuses: ContainerStatus[] = status.containerStatuses ?? [];
+		for (let i = statuses.length - 1; i >= 0; i--) {
+			const c = statuses[i]!;
+			restarts += c.restartCount ?? 0;
+			lastRestartAt = later(lastRestartAt, c.lastState?.terminated?.finishedAt);
+			const waiting = c.state?.waiting;
+			const terminated = c.state?.terminated;
+			if (waiting?.reason) reason = waiting.reason;
+			else if (terminated?.reason) reason = terminated.reason;
+			else if (terminated) reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
+			else if (c.ready && c.state?.running) {
+				hasRunning = true;
+				ready++;
+			}
+		}
+		if (reason === 'Completed' && hasRunning) {
+			const podReady = (status.conditions ?? []).some(c => c.type === 'Ready' && c.status === 'True');
+			reason = podReady ? 'Running' : 'NotReady';
 		}
 	}
 
-	return summary;
+	const phase = status.phase;
+	if (pod.metadata.deletionTimestamp && status.reason === 'NodeLost') reason = 'Unknown';
+	else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
+
+	total = Math.max(total, 0);
+	return {status: reason, ready, total, restarts, ...(lastRestartAt ? {lastRestartAt} : {})};
 }
 
-function hasReadyCondition(pod: Pod): boolean {
-	return (pod.status?.conditions ?? []).some(condition => condition.type === 'Ready' && condition.status === 'True');
-}
-
+/** Pending, ContainerCreating, Running, Terminating, CrashLoopBackOff, Init:0/1, Completed, … */
 export function podStatusText(pod: Pod): string {
-	let reason: string = pod.status?.reason || pod.status?.phase || '';
-	const init = initStatus(pod);
-	if (init === undefined) {
-		const summary = containerSummary(pod);
-		reason = summary.reason ?? reason;
-		// A finished sidecar must not hide that the pod is still serving.
-		if (reason === 'Completed' && summary.running) {
-			reason = hasReadyCondition(pod) ? 'Running' : 'NotReady';
-		}
-	} else {
-		reason = init;
-	}
-
-	if (pod.metadata.deletionTimestamp) {
-		return pod.status?.reason === nodeLostReason ? 'Unknown' : 'Terminating';
-	}
-
-	return reason;
+	return podStatusSummary(pod).status;
 }
 
-/** READY: running-and-ready containers out of spec containers, e.g. "1/1". */
+/** READY: ready containers (sidecars included) out of app containers plus sidecars, e.g. "1/1". */
 export function podReadyText(pod: Pod): string {
-	const ready = initStatus(pod) === undefined ? containerSummary(pod).ready : 0;
-	return `${ready}/${pod.spec.containers.length}`;
+	const {ready, total} = podStatusSummary(pod);
+	return `${ready}/${total}`;
 }
 
-/** RESTARTS: init container restarts while initialising, else the sum over app containers. */
+/** RESTARTS: init container restarts while initialising, else sidecar and app container restarts. */
 export function podRestarts(pod: Pod): number {
-	const sum = (statuses: Array<{restartCount: number}> | undefined) => (statuses ?? []).reduce((total, status) => total + status.restartCount, 0);
-	return initStatus(pod) === undefined ? sum(pod.status?.containerStatuses) : sum(pod.status?.initContainerStatuses);
+	return podStatusSummary(pod).restarts;
 }
 
 /** duration.HumanDuration: what kubectl prints in AGE columns. */

@@ -1,7 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {humanDuration} from '../../source/rollout/pod-status.js';
-import {podStatusSummary, podStatusText} from '../../source/demo/api/pod-status.js';
+import {humanDuration, podStatusSummary, podStatusText} from '../../source/rollout/pod-status.js';
 import {labelSelectorString, parseFieldSelector, parseLabelSelector} from '../../source/demo/api/selectors.js';
 import type {Pod} from '../../source/k8s/types.js';
 

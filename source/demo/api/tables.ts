@@ -3,7 +3,7 @@
 import type {Deployment, EndpointSlice, KubeEvent, KubeObject, Pod, ReplicaSet, Service} from '../../k8s/types.js';
 import type {ApiResource} from './catalog.js';
 import {ageSince} from './human-duration.js';
-import {podStatusSummary} from './pod-status.js';
+import {podStatusSummary} from '../../rollout/pod-status.js';
 import {formatLabels, labelSelectorString} from './selectors.js';
 
 export type Column = {name: string; type: string; format: string; description: string; priority: number};
