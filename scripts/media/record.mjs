@@ -49,7 +49,9 @@ async function render({name, cols, rows, events, stillAt}) {
 		}
 		if (!still && event.t >= stillAt) still = stillSvg(term);
 	}
-	await writeFile(`media/${name}.svg`, animatedSvg(cols, rows, frames));
+	// The loop starts at the first frame, not at the seconds the process took to draw it.
+	const first = frames[0]?.at ?? 0;
+	await writeFile(`media/${name}.svg`, animatedSvg(cols, rows, frames.map(frame => ({...frame, at: frame.at - first}))));
 	await writeFile(`media/${name}-still.svg`, still ?? stillSvg(term));
 	return frames.length;
 }
