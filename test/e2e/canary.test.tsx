@@ -44,7 +44,8 @@ async function observedV2Share(e2e: E2E, count: number): Promise<number> {
 	const prober = e2e.probe.current()!;
 	await prober.idle();
 	prober.resetTotals();
-	await waitUntil(`${count} probe answers`, () => prober.getSnapshot().requests.total >= count, 15_000);
+	// A busy machine slows the prober down (it skips beats rather than piling up): allow for it.
+	await waitUntil(`${count} probe answers`, () => prober.getSnapshot().requests.total >= count, 30_000);
 	const snapshot = prober.getSnapshot();
 	expect(snapshot.failures.total).toBe(0);
 	const v2 = snapshot.perVersion.find(version => version.version === 'v2')?.total ?? 0;
@@ -71,9 +72,9 @@ describe('canary through the TUI', () => {
 		const shifted = await e2e.screen.waitFor(frame => screenSplit(frame).v2?.share === 67 && screenSplit(frame).v1?.share === 33, {timeout: 10_000});
 		expect(screenSplit(shifted)).toEqual({v2: {share: 67, ready: 4}, v1: {share: 33, ready: 2}});
 		await waitUntil('4 v2 and 2 v1 ready endpoints in the API', async () => JSON.stringify(await apiSplit(e2e)) === JSON.stringify({v1: 2, v2: 4}));
-		// 150 answers, p = 2/3: the standard deviation of the observed share is √(p(1−p)/150) ≈ 3.85 points, so
-		// ±15 points is a 3.9σ band (a false failure about once in 10,000 runs) that still excludes the old 50%.
-		expect(Math.abs((await observedV2Share(e2e, 150)) - 200 / 3)).toBeLessThan(15);
+		// 120 answers, p = 2/3: the standard deviation of the observed share is √(p(1−p)/120) ≈ 4.3 points, so
+		// ±16 points is a 3.7σ band (a false failure about once in 5,000 runs) that still excludes the old 50%.
+		expect(Math.abs((await observedV2Share(e2e, 120)) - 200 / 3)).toBeLessThan(16);
 
 		await e2e.screen.press('escape');
 		await e2e.screen.waitFor('Deployments');

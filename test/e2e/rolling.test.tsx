@@ -55,12 +55,15 @@ describe('rolling update through the TUI', () => {
 	});
 
 	it('p mid-rollout pauses it (screen and kubectl agree and hold still), r resumes it to the end', async () => {
-		// Slow enough that the pause lands inside the first wave (two new pods take ~2 s of cluster time).
-		const e2e = await startE2E({scenario: 'rolling', speed: 2, ...wide});
+		// Real time: the pause must land inside the first wave (two new pods take ~2 s of cluster time) even
+		// when the machine is busy, so p is pressed as soon as revision 2 shows.
+		const e2e = await startE2E({scenario: 'rolling', speed: 1, ...wide});
 		await e2e.screen.waitFor(`deployment "${APP}" successfully rolled out`, {timeout: 20_000});
-		await e2e.confirm('n', `Ship the next version of deployment "${APP}"?`);
+		await e2e.screen.type('n');
+		await e2e.screen.waitFor(`Ship the next version of deployment "${APP}"?`);
+		await e2e.screen.type('y');
 		await e2e.screen.waitFor(frame => /rev 2 → \S*app-upgrade:v2/.test(frame));
-		expect(await e2e.confirm('p', `Pause deployment "${APP}"?`)).toContain(`✓ deployment.apps/${APP} paused`);
+		expect(await e2e.confirm('p', `Pause deployment "${APP}"?`, 'paused')).toContain(`✓ deployment.apps/${APP} paused`);
 		expect((await e2e.get<Deployment>('deployments', APP)).spec.paused).toBe(true);
 
 		// Pods already started finish starting; the controller starts no more.

@@ -48,8 +48,8 @@ export type E2E = {
 	replicaSets(deployment: string): Promise<ReplicaSet[]>;
 	/** Real kubectl 1.35 with this cluster's kubeconfig (own HOME and cache), bounded by a timeout. */
 	kubectl(args: string[]): Promise<KubectlResult>;
-	/** Presses a dangerous key, waits for its question, answers y and waits for the ✓ result line. */
-	confirm(key: string, question: string): Promise<string>;
+	/** Presses a dangerous key, waits for its question, answers y and waits for the ✓/✗ result line (containing `result`). */
+	confirm(key: string, question: string, result?: string): Promise<string>;
 	stop(): Promise<void>;
 };
 
@@ -119,12 +119,15 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 				.toSorted((a, b) => revision(b) - revision(a));
 		},
 		kubectl: args => runKubectl(args, {home, kubeconfig}),
-		async confirm(key, question) {
+		async confirm(key, question, result = '') {
 			await screen.type(key);
 			await screen.waitFor(frame => flat(frame).includes(question));
 			await screen.type('y');
 			// The status line (above the footer) shows the API's answer once it came back.
-			return screen.waitFor(frame => /^ [✓✗] /.test(frame.split('\n').at(-2) ?? ''), {timeout: 10_000});
+			return screen.waitFor(frame => {
+				const status = frame.split('\n').at(-2) ?? '';
+				return /^ [✓✗] /.test(status) && status.includes(result);
+			}, {timeout: 10_000});
 		},
 		stop() {
 			stopped ??= (async () => {
