@@ -2,6 +2,7 @@
 // undo` compute them (C.1, C.2): only ReplicaSets the Deployment controls, keyed by their revision.
 import type {Deployment, Pod, ReplicaSet} from '../k8s/types.js';
 import {changeCauseAnnotation, ownedReplicaSets, podsOf, revisionAnnotation, templateImages} from './ownership.js';
+import {isPodReady} from './pod-status.js';
 import {findNewReplicaSet} from './template-equal.js';
 
 export type RevisionRow = {
@@ -35,10 +36,6 @@ export function replicaSetRevision(rs: ReplicaSet): number | undefined {
 	return /^[+-]?\d+$/.test(value) ? Number(value) : undefined;
 }
 
-function isReady(pod: Pod): boolean {
-	return (pod.status?.conditions ?? []).some(condition => condition.type === 'Ready' && condition.status === 'True');
-}
-
 /** One row per revision, newest first. */
 export function revisionHistory(deployment: Deployment, replicaSets: Iterable<ReplicaSet>, pods: Iterable<Pod>): RevisionRow[] {
 	const owned = ownedReplicaSets(deployment, replicaSets);
@@ -57,7 +54,7 @@ export function revisionHistory(deployment: Deployment, replicaSets: Iterable<Re
 			revision,
 			name: rs.metadata.name ?? '',
 			images: templateImages(rs.spec.template),
-			readyPods: live.filter(pod => isReady(pod)).length,
+			readyPods: live.filter(pod => isPodReady(pod)).length,
 			pods: live.length,
 			desired: rs.spec.replicas ?? 0,
 			...(changeCause ? {changeCause} : {}),

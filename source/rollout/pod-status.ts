@@ -8,6 +8,16 @@ export type PodStatusSummary = {status: string; ready: number; total: number; re
 
 const isRestartable = (c: Container | undefined) => c?.restartPolicy === 'Always';
 
+/** podutil.IsPodReady: the Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
+	return (pod.status?.conditions ?? []).some(condition => condition.type === 'Ready' && condition.status === 'True');
+}
+
+/** podutil.IsPodPhaseTerminal: Succeeded or Failed; such a pod never runs again. */
+export function isPodTerminal(pod: Pod): boolean {
+	return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
 /** printPod's cells in one pass: STATUS, READY (ready/total), RESTARTS and when the last restart ended. */
 export function podStatusSummary(pod: Pod): PodStatusSummary {
 	const status = pod.status ?? {};
@@ -75,14 +85,12 @@ export function podStatusSummary(pod: Pod): PodStatusSummary {
 			}
 		}
 		if (reason === 'Completed' && hasRunning) {
-			const podReady = (status.conditions ?? []).some(c => c.type === 'Ready' && c.status === 'True');
-			reason = podReady ? 'Running' : 'NotReady';
+			reason = isPodReady(pod) ? 'Running' : 'NotReady';
 		}
 	}
 
-	const phase = status.phase;
 	if (pod.metadata.deletionTimestamp && status.reason === 'NodeLost') reason = 'Unknown';
-	else if (pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed') reason = 'Terminating';
+	else if (pod.metadata.deletionTimestamp && !isPodTerminal(pod)) reason = 'Terminating';
 
 	total = Math.max(total, 0);
 	return {status: reason, ready, total, restarts, ...(lastRestartAt ? {lastRestartAt} : {})};

@@ -6,6 +6,7 @@ import type {ObjectStore, Resource} from '../objects.js';
 import {RESOURCES} from '../objects.js';
 import {rfc3339} from '../clock.js';
 import {ApiError, conflict} from '../status.js';
+import {isPodTerminal} from '../../rollout/pod-status.js';
 
 export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan';
 export type DeleteOptions = {gracePeriodSeconds?: number; propagationPolicy?: PropagationPolicy; preconditions?: {uid?: string; resourceVersion?: string}; dryRun?: boolean};
@@ -34,8 +35,7 @@ export function deleteObject(store: ObjectStore, resource: Resource, namespace: 
 export function deletePod(store: ObjectStore, pod: Pod, gracePeriodSeconds?: number): DeleteResult {
 	const grace = gracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
 	const {namespace, name} = pod.metadata;
-	const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-	if (grace <= 0 || !pod.spec?.nodeName || terminal) return {object: store.remove('pods', namespace, name!), removed: true};
+	if (grace <= 0 || !pod.spec?.nodeName || isPodTerminal(pod)) return {object: store.remove('pods', namespace, name!), removed: true};
 	const existingGrace = pod.metadata.deletionGracePeriodSeconds;
 	// A second delete may only shorten the grace period.
 	if (pod.metadata.deletionTimestamp && existingGrace !== undefined && existingGrace <= grace) return {object: pod, removed: false};

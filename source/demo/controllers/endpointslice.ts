@@ -8,7 +8,7 @@ import {rfc3339} from '../clock.js';
 import type {WorkQueue} from './queue.js';
 import {serviceSelects} from '../../rollout/ownership.js';
 import {objectKey, ownerReferenceTo, splitKey} from './labels.js';
-import {isReady, isTerminal} from './pods.js';
+import {isPodReady, isPodTerminal} from '../../rollout/pod-status.js';
 
 const QUEUE = 'endpoints';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -53,7 +53,7 @@ export class EndpointSliceController {
 		if (!service.spec.selector || Object.keys(service.spec.selector).length === 0) return;
 		const pods = this.store
 			.list<Pod>('pods', namespace)
-			.filter(pod => serviceSelects(service.spec.selector, pod.metadata.labels) && pod.status?.podIP && !isTerminal(pod))
+			.filter(pod => serviceSelects(service.spec.selector, pod.metadata.labels) && pod.status?.podIP && !isPodTerminal(pod))
 			.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
 		const ports = slicePorts(service, pods);
 		this.syncSlice(service, slices, pods, ports);
@@ -65,7 +65,7 @@ export class EndpointSliceController {
 			const terminating = Boolean(pod.metadata.deletionTimestamp);
 			return {
 				addresses: [pod.status!.podIP!],
-				conditions: {ready: isReady(pod) && !terminating, serving: isReady(pod), terminating},
+				conditions: {ready: isPodReady(pod) && !terminating, serving: isPodReady(pod), terminating},
 				nodeName: pod.spec.nodeName,
 				targetRef: {kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid},
 			};
@@ -98,8 +98,8 @@ export class EndpointSliceController {
 			targetRef: {kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid},
 		});
 		const live = pods.filter(pod => !pod.metadata.deletionTimestamp).sort((a, b) => compareIp(a.status!.podIP!, b.status!.podIP!));
-		const ready = live.filter(pod => isReady(pod) || service.spec.publishNotReadyAddresses).map(address);
-		const notReady = live.filter(pod => !isReady(pod) && !service.spec.publishNotReadyAddresses).map(address);
+		const ready = live.filter(pod => isPodReady(pod) || service.spec.publishNotReadyAddresses).map(address);
+		const notReady = live.filter(pod => !isPodReady(pod) && !service.spec.publishNotReadyAddresses).map(address);
 		const subsets =
 			ready.length + notReady.length > 0
 				? [{...(ready.length > 0 ? {addresses: ready} : {}), ...(notReady.length > 0 ? {notReadyAddresses: notReady} : {}), ports: ports.map(port => ({...(port.name ? {name: port.name} : {}), port: port.port, protocol: port.protocol}))}]

@@ -1,25 +1,18 @@
-// Pod facts shared by the controllers: readiness, availability (A.8), graceful deletion, and the
+// Pod facts shared by the controllers (readiness and terminal phase are rollout/pod-status.ts): availability (A.8), graceful deletion, and the
 // fields the API server and admission plugins add when a pod is created from a template.
 import type {Pod, PodTemplateSpec} from '../../k8s/types.js';
 import type {ObjectStore} from '../objects.js';
 import {rfc3339} from '../clock.js';
 import {deletePod} from '../api/delete.js';
 import {defaultPod} from '../api/defaults.js';
-
-export function isTerminal(pod: Pod): boolean {
-	return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-}
+import {isPodTerminal} from '../../rollout/pod-status.js';
 
 export function isActive(pod: Pod): boolean {
-	return !pod.metadata.deletionTimestamp && !isTerminal(pod);
+	return !pod.metadata.deletionTimestamp && !isPodTerminal(pod);
 }
 
 export function readyCondition(pod: Pod) {
 	return pod.status?.conditions?.find(condition => condition.type === 'Ready');
-}
-
-export function isReady(pod: Pod): boolean {
-	return readyCondition(pod)?.status === 'True';
 }
 
 /** Ready for minReadySeconds; returns the ms still to wait when ready but not yet available. */

@@ -1,5 +1,6 @@
 // rolloutRecreate (A.6): everything old to 0, wait until no old pod object is left, then the new RS at full size.
 import type {ReplicaSet} from '../../k8s/types.js';
+import {isPodTerminal} from '../../rollout/pod-status.js';
 import {type SyncContext, scaleAndRecord} from './context.js';
 import {deploymentComplete} from './progress.js';
 import {getAllReplicaSetsAndSyncRevision} from './revisions.js';
@@ -39,8 +40,7 @@ function oldPodsRunning(ctx: SyncContext, oldRSs: ReplicaSet[]): boolean {
 	if (sumStatus(oldRSs) > 0) return true;
 	for (const rs of oldRSs) {
 		for (const pod of ctx.podMap.get(rs.metadata.uid!) ?? []) {
-			const phase = pod.status?.phase;
-			if (phase !== 'Succeeded' && phase !== 'Failed') return true;
+			if (!isPodTerminal(pod)) return true;
 		}
 	}
 	return false;

@@ -6,7 +6,8 @@ import type {EventRecorder} from './events.js';
 import type {WorkQueue} from './queue.js';
 import {controllerRef} from '../../rollout/ownership.js';
 import {objectKey, ownerReferenceTo, splitKey} from './labels.js';
-import {availability, deletePodGracefully, isActive, isReady, isTerminal, podFromTemplate, readyCondition} from './pods.js';
+import {isPodReady, isPodTerminal} from '../../rollout/pod-status.js';
+import {availability, deletePodGracefully, isActive, podFromTemplate, readyCondition} from './pods.js';
 
 const QUEUE = 'replicaset';
 const SOURCE = {component: 'replicaset-controller'};
@@ -83,12 +84,12 @@ export class ReplicaSetController {
 		}
 		const status: NonNullable<ReplicaSet['status']> = {replicas: active.length};
 		const fullyLabeled = active.filter(pod => Object.entries(templateLabels).every(([k, v]) => pod.metadata.labels?.[k] === v)).length;
-		const ready = active.filter(pod => isReady(pod)).length;
+		const ready = active.filter(pod => isPodReady(pod)).length;
 		if (fullyLabeled) status.fullyLabeledReplicas = fullyLabeled;
 		if (ready) status.readyReplicas = ready;
 		if (available) status.availableReplicas = available;
 		if (rs.metadata.generation) status.observedGeneration = rs.metadata.generation;
-		status.terminatingReplicas = pods.filter(pod => pod.metadata.deletionTimestamp && !isTerminal(pod)).length;
+		status.terminatingReplicas = pods.filter(pod => pod.metadata.deletionTimestamp && !isPodTerminal(pod)).length;
 		if (rs.status?.conditions) status.conditions = rs.status.conditions;
 		if (!deepEqual(rs.status ?? {}, status)) this.store.updateStatus('replicasets', {...rs, status});
 		// Availability rises with time alone: look again when the next pod has been ready long enough (A.8).
@@ -104,10 +105,10 @@ function deletionRank(a: Pod, b: Pod, now: number): number {
 	if (scheduled(a) !== scheduled(b)) return scheduled(a) - scheduled(b);
 	const phase = (pod: Pod) => PHASE_RANK[pod.status?.phase ?? 'Pending'] ?? 0;
 	if (phase(a) !== phase(b)) return phase(a) - phase(b);
-	if (isReady(a) !== isReady(b)) return isReady(a) ? 1 : -1;
+	if (isPodReady(a) !== isPodReady(b)) return isPodReady(a) ? 1 : -1;
 	const cost = (pod: Pod) => Number(pod.metadata.annotations?.['controller.kubernetes.io/pod-deletion-cost'] ?? 0) || 0;
 	if (cost(a) !== cost(b)) return cost(a) - cost(b);
-	if (isReady(a) && isReady(b)) {
+	if (isPodReady(a) && isPodReady(b)) {
 		const bucket = (pod: Pod) => Math.floor(Math.log2(Math.max(1, (now - Date.parse(readyCondition(pod)?.lastTransitionTime ?? '')) / 1000)));
 		if (bucket(a) !== bucket(b)) return bucket(a) - bucket(b);
 	}
