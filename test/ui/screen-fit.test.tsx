@@ -106,10 +106,12 @@ describe('the screen fits 100×30 and 80×24', () => {
 		// The cause keeps both ends: the command and the image it set.
 		expect(lineWith(frame, '▶ 2')).toMatch(/▶ 2\s+app-upgrade:v2\s+3\s+kube…e:v2\s/);
 		expect(lineWith(frame, '▶ 2')).not.toContain('arungupta');
+		expect(lineWith(frame, 'REV ')).toMatch(/REV\s+IMAGE\s+PODS\s+CAUSE\s+AGE/);
 		screen.unmount();
 		screen = render(<App {...props} />, {columns: 200, rows: 40});
 		frame = await screen.waitFor('History');
 		expect(lineWith(frame, '▶ 2')).toMatch(/▶ 2\s+arungupta\/app-upgrade:v2\s+3\s+kubectl set image depl.*app-upgrade:v2\s/);
+		expect(lineWith(frame, 'REV ')).toMatch(/REV\s+IMAGE\s+PODS\s+CHANGE-CAUSE\s+AGE/);
 		expect(lineWith(frame, 'initial deploy')).toMatch(/ {3}1\s+arungupta\/app-upgrade:v1\s+3\s+initial deploy: arungupta\/app-upgrade:v1\s/);
 	});
 

@@ -70,13 +70,15 @@ export function HistoryPane({rows, layout, focused, selected, now}: Props) {
 	const {start, items} = windowAround(rows, selected, layout.rows);
 	const muted = theme.color.muted;
 	const images = historyImages(items, layout.width - 4);
+	// The cause column's cells (less its gutter): too narrow for its full name, it is just CAUSE.
+	const causeWidth = layout.width - 4 - revWidth - images.width - podsWidth - ageWidth - 1;
 	return (
 		<Pane title="History" focused={focused} width={layout.width} height={layout.height}>
 			<Box>
 				<Box width={revWidth} flexShrink={0}><Text color={muted}>REV</Text></Box>
 				<Box width={images.width} flexShrink={0}><Text color={muted}>IMAGE</Text></Box>
 				<Box width={podsWidth} flexShrink={0}><Text color={muted}>PODS</Text></Box>
-				<Box flexGrow={1} flexShrink={1} flexBasis={0} paddingRight={1}><Text color={muted} wrap="truncate-end">CHANGE-CAUSE</Text></Box>
+				<Box flexGrow={1} flexShrink={1} flexBasis={0} paddingRight={1}><Text color={muted} wrap="truncate-end">{causeWidth >= cells('CHANGE-CAUSE') ? 'CHANGE-CAUSE' : 'CAUSE'}</Text></Box>
 				<Box width={ageWidth} flexShrink={0}><Text color={muted}>AGE</Text></Box>
 			</Box>
 			{items.map((row, index) => {
