@@ -9,7 +9,7 @@ import {describeApiError} from './errors.js';
 import {kubeJson} from './http.js';
 import type {Query} from './http.js';
 import {collectionPath} from './resources.js';
-import {labelSelectorString} from './selectors.js';
+import {labelSelectorString} from '../rollout/ownership.js';
 
 export type ActionResult = {ok: boolean; message: string};
 

@@ -2,9 +2,8 @@
 // one watch per resource (a resource's SYNCED replaces its whole set in the store), server-side
 // selectors where possible and a client-side filter where selectors cannot say "or".
 import type {Deployment, KubeEvent, KubeObject, Labels, Service} from '../k8s/types.js';
-import {matchesSelector} from '../rollout/ownership.js';
+import {labelSelectorString, matchesSelector} from '../rollout/ownership.js';
 import type {WatchedResource} from '../store/types.js';
-import {labelSelectorString} from './selectors.js';
 
 export type WatchTarget = {
 	namespace: string;

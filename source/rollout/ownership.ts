@@ -114,6 +114,30 @@ export function serviceSelects(selector: Labels | undefined, labels: Labels | un
 	return selector !== undefined && Object.keys(selector).length > 0 && selectorMatches({matchLabels: selector}, labels);
 }
 
+/** labels.Selector.String() of a LabelSelector: the query string kubectl sends and the Selector column shows. */
+export function labelSelectorString(selector: LabelSelector | null | undefined): string {
+	const {matchLabels = {}, matchExpressions = []} = selector ?? {};
+	const parts: Array<[string, string]> = Object.entries(matchLabels).map(([key, value]) => [key, `${key}=${value}`]);
+	for (const {key, operator, values = []} of matchExpressions) {
+		const sorted = [...values].sort().join(',');
+		if (operator === 'In') {
+			parts.push([key, `${key} in (${sorted})`]);
+		} else if (operator === 'NotIn') {
+			parts.push([key, `${key} notin (${sorted})`]);
+		} else if (operator === 'Exists') {
+			parts.push([key, key]);
+		} else {
+			parts.push([key, `!${key}`]);
+		}
+	}
+
+	// Requirements are sorted by key, bytewise as Go compares strings.
+	return parts
+		.sort(([a], [b]) => (a < b ? -1 : (a > b ? 1 : 0)))
+		.map(([, text]) => text)
+		.join(',');
+}
+
 /**
  * Either selector form, for callers holding both kinds. A plain map is read as matchLabels, so an
  * empty map matches everything here: callers that mean a Service check for an empty selector first.

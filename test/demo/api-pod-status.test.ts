@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {humanDuration, podStatusSummary, podStatusText} from '../../source/rollout/pod-status.js';
-import {labelSelectorString, parseFieldSelector, parseLabelSelector} from '../../source/demo/api/selectors.js';
+import {parseFieldSelector, parseLabelSelector} from '../../source/demo/api/selectors.js';
+import {labelSelectorString} from '../../source/rollout/ownership.js';
 import type {Pod} from '../../source/k8s/types.js';
 
 // Pods recorded from a real v1.20 control plane (broken/missing scenarios), keyed by their container state.

@@ -7,7 +7,7 @@ import {isDryRun} from './context.js';
 import {parseJson, readBody, sendJson} from './http.js';
 import {PATCH_CONTENT_TYPES, applyPatch} from './patch.js';
 import {ApiError} from '../status.js';
-import {labelSelectorString} from './selectors.js';
+import {labelSelectorString} from '../../rollout/ownership.js';
 import {invalid} from './validation.js';
 
 type Scale = {kind: 'Scale'; apiVersion: 'autoscaling/v1'; metadata: KubeObject['metadata']; spec: {replicas?: number}; status: {replicas: number; selector?: string}};

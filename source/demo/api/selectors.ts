@@ -1,5 +1,6 @@
-// Label and field selectors, parsed from the query-string syntax the API server accepts.
-import type {KubeObject, LabelSelector, Labels} from '../../k8s/types.js';
+// Label and field selectors, parsed from the query-string syntax the API server accepts. The string
+// form of a LabelSelector object is rollout/ownership.ts labelSelectorString.
+import type {KubeObject, Labels} from '../../k8s/types.js';
 import {badRequest} from '../status.js';
 
 export type Matcher = (object: KubeObject) => boolean;
@@ -68,21 +69,6 @@ function matches(r: Requirement, labels: Labels): boolean {
 		case '!exists':
 			return !has;
 	}
-}
-
-/** metav1.LabelSelector → the string form kubectl shows (sorted by key, like labels.Selector.String()). */
-export function labelSelectorString(selector: LabelSelector | undefined | null): string {
-	if (!selector) return '';
-	const terms: Array<[string, string]> = [];
-	for (const [k, v] of Object.entries(selector.matchLabels ?? {})) terms.push([k, `${k}=${v}`]);
-	for (const e of selector.matchExpressions ?? []) {
-		const values = [...(e.values ?? [])].sort().join(',');
-		if (e.operator === 'In') terms.push([e.key, `${e.key} in (${values})`]);
-		else if (e.operator === 'NotIn') terms.push([e.key, `${e.key} notin (${values})`]);
-		else if (e.operator === 'Exists') terms.push([e.key, e.key]);
-		else terms.push([e.key, `!${e.key}`]);
-	}
-	return terms.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(t => t[1]).join(',');
 }
 
 /** labels.FormatLabels: `a=b,c=d` sorted, or `<none>`. */

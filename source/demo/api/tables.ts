@@ -4,7 +4,8 @@ import type {Deployment, EndpointSlice, KubeEvent, KubeObject, Pod, ReplicaSet, 
 import type {ApiResource} from './catalog.js';
 import {ageSince} from './human-duration.js';
 import {podStatusSummary} from '../../rollout/pod-status.js';
-import {formatLabels, labelSelectorString} from './selectors.js';
+import {labelSelectorString} from '../../rollout/ownership.js';
+import {formatLabels} from './selectors.js';
 
 export type Column = {name: string; type: string; format: string; description: string; priority: number};
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
