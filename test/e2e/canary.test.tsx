@@ -62,7 +62,7 @@ async function openDeployment(e2e: E2E, name: string) {
 
 describe('canary through the TUI', () => {
 	it('scaling app-v2 up and app-v1 down moves the endpoint share 50/50 → 67/33 → 100/0, and the probed share follows', async () => {
-		const e2e = await startE2E({scenario: 'canary', speed: 10, targets: ['app-v1', 'app-v2'], columns: 120, rows: 36, probeRate: 100});
+		const e2e = await startE2E({scenario: 'canary', speed: 10, targets: ['app-v1', 'app-v2'], columns: 120, rows: 36, probeRate: 100, probeTimeoutMs: 5000});
 		await e2e.screen.waitFor(frame => (frame.match(/✓ complete/g) ?? []).length === 2, {timeout: 15_000});
 		await openDeployment(e2e, 'app-v2');
 		await e2e.screen.waitFor(frame => JSON.stringify(screenSplit(frame)) === JSON.stringify({v2: {share: 50, ready: 2}, v1: {share: 50, ready: 2}}), {timeout: 10_000});

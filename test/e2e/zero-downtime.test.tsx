@@ -30,7 +30,7 @@ async function ship(e2e: E2E, name: string) {
 describe('zero downtime through the TUI', () => {
 	it('without a readiness probe the rollout drops requests; with one it drops none', async () => {
 		// Speed 15: the 20 s app start leaves each new pod ~1.3 s unable to answer, sampled at up to 40 req/s.
-		const e2e = await startE2E({scenario: 'zero-downtime', speed: 15, targets: ['myapp-no-probe', 'myapp-probe'], columns: 120, rows: 36, probeRate: 40});
+		const e2e = await startE2E({scenario: 'zero-downtime', speed: 15, targets: ['myapp-no-probe', 'myapp-probe'], columns: 120, rows: 36, probeRate: 40, probeTimeoutMs: 5000});
 		await e2e.screen.waitFor(frame => (frame.match(/✓ complete/g) ?? []).length === 2, {timeout: 20_000});
 		// Failures as the prober counts them, whichever prober runs (shipping switches to a fresh one).
 		let failures = 0;
@@ -45,6 +45,8 @@ describe('zero downtime through the TUI', () => {
 		await e2e.screen.waitFor(frame => /rev 2 →/.test(frame) && frame.includes('deployment "myapp-no-probe" successfully rolled out'), {timeout: 20_000});
 		// The last new pod is Ready (and gets traffic) before its app answers: the gap outlives the rollout.
 		await waitUntil('the prober to count failed requests', () => failures > 0, 10_000);
+		// Dropped by the Service's proxy (the pod does not answer yet), not a slow answer.
+		expect(e2e.probe.current()!.getSnapshot().failures.lastReason).toMatch(/^5\d\d /);
 		await e2e.screen.waitFor(() => e2e.screen.stdout.frames.slice(shipped).some(frame => (screenFailures(stripAnsi(frame))?.failed ?? 0) > 0));
 
 		await e2e.screen.press('escape');

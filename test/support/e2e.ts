@@ -14,6 +14,7 @@ import {collectionPath} from '../../source/cluster/resources.js';
 import {startDemoCluster, SCENARIOS, type DemoCluster, type ScenarioName} from '../../source/demo/cluster.js';
 import {brokenImage, nextImage} from '../../source/demo/scenarios.js';
 import type {Deployment, ReplicaSet, Service} from '../../source/k8s/types.js';
+import {PROBE_DEFAULTS} from '../../source/probe/prober.js';
 import {matchesSelector} from '../../source/rollout/ownership.js';
 import type {WatchedResource} from '../../source/store/types.js';
 import {App} from '../../source/ui/App.js';
@@ -29,6 +30,11 @@ export type E2EOptions = {
 	readOnly?: boolean;
 	/** Requests per second of the prober that follows the shipped Deployment's Service (demo wiring). */
 	probeRate?: number;
+	/**
+	 * The prober's own deadline per request (the demo's 1 s by default). Tests that count failures raise
+	 * it: on a busy shared machine a slow answer is not the dropped request they look for.
+	 */
+	probeTimeoutMs?: number;
 	columns?: number;
 	rows?: number;
 };
@@ -66,11 +72,12 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 	const kubeconfig = await cluster.writeKubeconfig(join(home, 'kubeconfig'));
 	const loaded = demoKubeConfig(cluster.url, cluster.token, cluster.namespace, cluster.server.ca);
 	const targets = options.targets ?? SCENARIOS[options.scenario].deployments.slice(0, 1);
-	const rate = options.probeRate ?? 10;
+	const rate = options.probeRate ?? PROBE_DEFAULTS.rate;
+	const timeoutMs = options.probeTimeoutMs ?? PROBE_DEFAULTS.timeoutMs;
 	const probe = createSwitchableProbe();
 	const follow = async (name: string) => {
 		const service = await serviceFor(loaded, name);
-		if (service) probe.switchTo(buildProber({target: {kind: 'service', service, path: '/'}, rate, timeoutMs: 1000, versionFrom: {}}, loaded));
+		if (service) probe.switchTo(buildProber({target: {kind: 'service', service, path: '/'}, rate, timeoutMs, versionFrom: {}}, loaded));
 	};
 	const session = await openSession({
 		loaded,
