@@ -7,9 +7,11 @@ import type {DemoCluster} from '../source/demo/cluster.js';
 import {applyDefaults} from '../source/demo/api/defaults.js';
 import {deployment as deploymentManifest} from '../source/demo/scenarios/manifests.js';
 import type {Deployment, KubeObject, Pod} from '../source/k8s/types.js';
+import {seedRunningDeployment} from './seed.js';
 
 type Request =
-	| {id: number; cmd: 'start'; speed: number}
+	| {id: number; cmd: 'start'; speed: number; controllers: boolean}
+	| {id: number; cmd: 'seed'; name: string; replicas: number}
 	| {id: number; cmd: 'deploy'; name: string; replicas: number; timeoutMs: number}
 	| {id: number; cmd: 'stamp'; name: string; rate: number; durationMs: number}
 	| {id: number; cmd: 'rollout'; name: string; image: string; timeoutMs: number}
@@ -124,8 +126,13 @@ async function rollout(name: string, image: string, timeoutMs: number) {
 async function handle(request: Request): Promise<unknown> {
 	switch (request.cmd) {
 		case 'start': {
-			cluster = await startDemoCluster({scenario: 'empty', speed: request.speed, namespace});
+			cluster = await startDemoCluster({scenario: 'empty', speed: request.speed, namespace, controllers: request.controllers});
 			return {url: cluster.url, kubeconfigPath: await cluster.writeKubeconfig()};
+		}
+		case 'seed': {
+			const started = Date.now();
+			seedRunningDeployment(need().store, namespace, request.name, request.replicas);
+			return {ms: Date.now() - started, pods: podsOf(request.name).length};
 		}
 		case 'deploy':
 			return deploy(request.name, request.replicas, request.timeoutMs);

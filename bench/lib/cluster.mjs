@@ -15,7 +15,7 @@ export async function buildClusterChild() {
 }
 
 /** Forks the cluster process; every call is bounded by its own timeout. */
-export async function startCluster({speed = 1} = {}) {
+export async function startCluster({speed = 1, controllers = true} = {}) {
 	const child = fork(bundle, [], {stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execPath: process.execPath});
 	const pending = new Map();
 	let next = 0;
@@ -43,12 +43,14 @@ export async function startCluster({speed = 1} = {}) {
 		pending.set(id, {resolve, reject, timer});
 		child.send({id, cmd, ...args});
 	});
-	const {url, kubeconfigPath} = await call('start', {speed});
+	const {url, kubeconfigPath} = await call('start', {speed, controllers});
 	return {
 		url,
 		kubeconfigPath,
 		pid: child.pid,
 		deploy: (name, replicas, timeoutMs = 120_000) => call('deploy', {name, replicas, timeoutMs}, timeoutMs),
+		/** A Deployment with every pod Running, written directly (for a cluster started without controllers). */
+		seed: (name, replicas) => call('seed', {name, replicas}, 120_000),
 		stamp: (name, rate, durationMs) => call('stamp', {name, rate, durationMs}, durationMs + 30_000),
 		rollout: (name, image, timeoutMs = 300_000) => call('rollout', {name, image, timeoutMs}, timeoutMs),
 		async stop() {

@@ -16,7 +16,14 @@ import {type ScenarioName, SCENARIOS, createScenario} from './scenarios.js';
 
 export {SCENARIOS, type ScenarioName} from './scenarios.js';
 
-export type DemoClusterOptions = {port?: number; host?: string; speed?: number; scenario?: ScenarioName; token?: string; namespace?: string};
+export type DemoClusterOptions = {
+	port?: number; host?: string; speed?: number; scenario?: ScenarioName; token?: string; namespace?: string;
+	/**
+	 * false: a static cluster with no controllers or kubelet — objects change only when written (the
+	 * bench seeds 10,000 running pods directly; the controllers sync per pod step, O(pods²) to get there).
+	 */
+	controllers?: boolean;
+};
 
 export type DemoCluster = {
 	url: string;
@@ -41,7 +48,7 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
 	const token = options.token ?? randomBytes(32).toString('hex');
 	const clock = createClock(options.speed ?? 1);
 	const store = new ObjectStore({clock});
-	const controllers = startControllers(store);
+	const controllers = options.controllers === false ? undefined : startControllers(store);
 	let server: ApiServer;
 	try {
 		server = await startApiServer({
@@ -49,10 +56,10 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
 			host: options.host ?? '127.0.0.1',
 			port: options.port ?? 0,
 			token,
-			proxy: createAppProxy({store, isServing: pod => controllers.kubelet.isServing(pod)}),
+			proxy: createAppProxy({store, isServing: pod => controllers?.kubelet.isServing(pod) ?? false}),
 		});
 	} catch (error) {
-		controllers.stop();
+		controllers?.stop();
 		clock.stopAll();
 		throw error;
 	}
@@ -85,11 +92,11 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
 			await writeFile(target, kubeconfig(), {mode: 0o600});
 			return target;
 		},
-		settled: () => controllers.settled(),
+		settled: async () => controllers?.settled(),
 		async stop() {
 			if (stopped) return;
 			stopped = true;
-			controllers.stop();
+			controllers?.stop();
 			clock.stopAll();
 			await server.close();
 		},

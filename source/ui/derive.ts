@@ -52,22 +52,38 @@ function time(value: string | null | undefined): number | undefined {
 	return Number.isNaN(ms) ? undefined : ms;
 }
 
+type PodFacts = Omit<PodRow, 'isNew' | 'revision'> & {owner: string};
+
+// The store keeps an unchanged pod's object identity, so what a pod's row says is worked out once per
+// pod version, not once per frame for each of thousands of pods (bench: 10,000 pods).
+const podFacts = new WeakMap<Pod, PodFacts>();
+// localeCompare's order at a fraction of its cost (it builds a collator per call).
+const byName = new Intl.Collator().compare;
+
+function factsOf(pod: Pod): PodFacts {
+	let facts = podFacts.get(pod);
+	if (facts) return facts;
+	const status = podStatusText(pod);
+	const ready = podReadyText(pod);
+	const createdAt = time(pod.metadata.creationTimestamp);
+	facts = {
+		name: pod.metadata.name ?? '', owner: pod.metadata.ownerReferences?.find(reference => reference.controller === true)?.name ?? '',
+		status, health: podHealth(status, ready), ready, restarts: podRestarts(pod), ...(createdAt === undefined ? {} : {createdAt}),
+	};
+	podFacts.set(pod, facts);
+	return facts;
+}
+
 function podRows(pods: readonly Pod[], revisionByRs: ReadonlyMap<string, number | undefined>, newRs: string | undefined): PodRow[] {
 	const rows = pods.map((pod): PodRow => {
-		const owner = pod.metadata.ownerReferences?.find(reference => reference.controller === true)?.name ?? '';
-		const status = podStatusText(pod);
-		const ready = podReadyText(pod);
+		const {owner, ...facts} = factsOf(pod);
 		const revision = revisionByRs.get(owner);
-		const createdAt = time(pod.metadata.creationTimestamp);
-		return {
-			name: pod.metadata.name ?? '', isNew: owner === newRs, status, health: podHealth(status, ready), ready, restarts: podRestarts(pod),
-			...(revision === undefined ? {} : {revision}), ...(createdAt === undefined ? {} : {createdAt}),
-		};
+		return {...facts, isNew: owner === newRs, ...(revision === undefined ? {} : {revision})};
 	});
 	// Newest revision first, then terminating last within it, then by name: a stable, scannable order.
 	return rows.sort((a, b) => (b.revision ?? -1) - (a.revision ?? -1)
 		|| Number(a.health === 'terminating') - Number(b.health === 'terminating')
-		|| a.name.localeCompare(b.name));
+		|| byName(a.name, b.name));
 }
 
 export function deploymentView(snapshot: ClusterSnapshot, namespace: string, name: string, now: number): DeploymentView | undefined {
