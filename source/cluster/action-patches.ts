@@ -1,9 +1,9 @@
 // The patch bodies kubectl sends (reference C.3–C.6), as pure functions. Key order follows Go's
 // encoding/json (struct order for kubectl's own structs, sorted keys for maps) so the bytes match.
 import type {Container, Deployment} from '../k8s/types.js';
+import {changeCauseAnnotation} from '../rollout/ownership.js';
 
 export const restartedAtAnnotation = 'kubectl.kubernetes.io/restartedAt';
-export const changeCauseAnnotation = 'kubernetes.io/change-cause';
 
 export const pausePatch = () => ({spec: {paused: true}});
 /** `paused: false` is dropped by omitempty, so the two-way merge patch deletes the field. */

@@ -6,7 +6,7 @@
 import type {EndpointSlice, Pod, Service} from '../k8s/types.js';
 import type {ObjectStore} from './objects.js';
 import type {ProxyRequest, ProxyResponse} from './server.js';
-import {SERVICE_NAME_LABEL} from './controllers/endpointslice.js';
+import {serviceNameLabel} from '../rollout/traffic.js';
 import {imageRepository, imageTag} from './controllers/settings.js';
 
 export type AppOptions = {store: ObjectStore; isServing(pod: Pod): boolean; random?: () => number};
@@ -21,7 +21,7 @@ export function createAppProxy(options: AppOptions): (request: ProxyRequest) => 
 		if (!service) return status(404, 'NotFound', `services "${request.service}" not found`, request.service);
 		const ready = store
 			.list<EndpointSlice>('endpointslices', request.namespace)
-			.filter(slice => slice.metadata.labels?.[SERVICE_NAME_LABEL] === request.service)
+			.filter(slice => slice.metadata.labels?.[serviceNameLabel] === request.service)
 			.flatMap(slice => slice.endpoints ?? [])
 			.filter(endpoint => endpoint.conditions?.ready !== false);
 		if (ready.length === 0) return status(503, 'ServiceUnavailable', `no endpoints available for service "${request.service}"`, request.service);

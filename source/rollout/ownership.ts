@@ -5,6 +5,24 @@ import type {Deployment, KubeObject, LabelSelector, Labels, OwnerReference, Pod,
 export const revisionAnnotation = 'deployment.kubernetes.io/revision';
 export const changeCauseAnnotation = 'kubernetes.io/change-cause';
 export const templateHashLabel = 'pod-template-hash';
+export const revisionHistoryAnnotation = 'deployment.kubernetes.io/revision-history';
+export const desiredReplicasAnnotation = 'deployment.kubernetes.io/desired-replicas';
+export const maxReplicasAnnotation = 'deployment.kubernetes.io/max-replicas';
+export const rollbackToAnnotation = 'deprecated.deployment.rollback.to';
+export const lastAppliedAnnotation = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * annotationsToSkip (deployment_util.go, copied by kubectl's rollback): Deployment annotations the
+ * controller does not copy onto ReplicaSets and a rollback keeps from the Deployment.
+ */
+export const annotationsToSkip: readonly string[] = [
+	lastAppliedAnnotation,
+	revisionAnnotation,
+	revisionHistoryAnnotation,
+	desiredReplicasAnnotation,
+	maxReplicasAnnotation,
+	rollbackToAnnotation,
+];
 
 /** metav1.GetControllerOf: the first ownerReference with controller: true (validation allows one). */
 export function controllerRef(object: KubeObject): OwnerReference | undefined {

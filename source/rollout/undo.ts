@@ -2,7 +2,7 @@
 // sends (C.2, ported from kubectl's DeploymentRollbacker).
 import type {Deployment, PodTemplateSpec, ReplicaSet} from '../k8s/types.js';
 import {replicaSetRevision} from './history.js';
-import {ownedReplicaSets} from './ownership.js';
+import {annotationsToSkip, ownedReplicaSets} from './ownership.js';
 import {equalIgnoreHash, withoutHash} from './template-equal.js';
 
 export type UndoTarget =
@@ -12,16 +12,6 @@ export type UndoTarget =
 	| {ok: false; error: string};
 
 export type JsonPatchOperation = {op: 'replace'; path: string; value: unknown};
-
-/** Deployment annotations a rollback keeps from the Deployment instead of taking them from the RS. */
-const annotationsToSkip = [
-	'kubectl.kubernetes.io/last-applied-configuration',
-	'deployment.kubernetes.io/revision',
-	'deployment.kubernetes.io/revision-history',
-	'deployment.kubernetes.io/desired-replicas',
-	'deployment.kubernetes.io/max-replicas',
-	'deprecated.deployment.rollback.to',
-];
 
 const pausedError = 'you cannot rollback a paused deployment; resume it first with \'kubectl rollout resume\' and try again';
 

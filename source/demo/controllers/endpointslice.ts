@@ -9,9 +9,9 @@ import type {WorkQueue} from './queue.js';
 import {serviceSelects} from '../../rollout/ownership.js';
 import {objectKey, ownerReferenceTo, splitKey} from './labels.js';
 import {isPodReady, isPodTerminal} from '../../rollout/pod-status.js';
+import {serviceNameLabel} from '../../rollout/traffic.js';
 
 const QUEUE = 'endpoints';
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
 const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
@@ -44,7 +44,7 @@ export class EndpointSliceController {
 	sync(key: string) {
 		const [namespace, name] = splitKey(key);
 		const service = this.store.get<Service>('services', namespace, name);
-		const slices = this.store.list<EndpointSlice>('endpointslices', namespace).filter(slice => slice.metadata.labels?.[SERVICE_NAME_LABEL] === name && slice.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
+		const slices = this.store.list<EndpointSlice>('endpointslices', namespace).filter(slice => slice.metadata.labels?.[serviceNameLabel] === name && slice.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
 		if (!service) {
 			for (const slice of slices) this.store.remove('endpointslices', namespace, slice.metadata.name!);
 			if (this.store.get('endpoints', namespace, name)) this.store.remove('endpoints', namespace, name);
@@ -78,7 +78,7 @@ export class EndpointSliceController {
 				metadata: {
 					generateName: `${service.metadata.name}-`,
 					namespace: service.metadata.namespace,
-					labels: {[MANAGED_BY_LABEL]: MANAGED_BY, [SERVICE_NAME_LABEL]: service.metadata.name!},
+					labels: {[MANAGED_BY_LABEL]: MANAGED_BY, [serviceNameLabel]: service.metadata.name!},
 					annotations: {[TRIGGER_TIME]: rfc3339(this.store.clock.now())},
 					ownerReferences: [ownerReferenceTo(service)],
 				},

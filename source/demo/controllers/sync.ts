@@ -1,14 +1,12 @@
 // sync() for scaling events and paused Deployments (A.5, A.7), history cleanup (A.14), and the two
 // status writers: syncDeploymentStatus (counts only) and syncRolloutStatus (with Progressing).
 import type {ReplicaSet} from '../../k8s/types.js';
-import {byCreation} from '../../rollout/ownership.js';
+import {byCreation, desiredReplicasAnnotation, rollbackToAnnotation} from '../../rollout/ownership.js';
 import {deepEqual} from '../objects.js';
 import {type SyncContext, scaleAndRecord, scaleReplicaSet, writeDeploymentStatus} from './context.js';
 import {calculateStatus, rolloutStatus, stuckRequeueMs} from './progress.js';
 import {getAllReplicaSetsAndSyncRevision} from './revisions.js';
 import {
-	DESIRED_REPLICAS,
-	ROLLBACK_TO,
 	activeSets,
 	findActiveOrLatest,
 	isRollingUpdate,
@@ -23,7 +21,7 @@ import {
 export function syncScaleOrPaused(ctx: SyncContext, rsList: ReplicaSet[]) {
 	const [newRS, oldRSs] = getAllReplicaSetsAndSyncRevision(ctx, rsList, false);
 	scale(ctx, newRS, oldRSs);
-	if (ctx.d.spec.paused && !ctx.d.metadata.annotations?.[ROLLBACK_TO]) cleanupDeployment(ctx, oldRSs);
+	if (ctx.d.spec.paused && !ctx.d.metadata.annotations?.[rollbackToAnnotation]) cleanupDeployment(ctx, oldRSs);
 	const allRSs = newRS ? [...oldRSs, newRS] : oldRSs;
 	syncDeploymentStatus(ctx, allRSs, newRS);
 }
@@ -33,7 +31,7 @@ export function isScalingEvent(ctx: SyncContext, rsList: ReplicaSet[]): boolean 
 	const [newRS, oldRSs] = getAllReplicaSetsAndSyncRevision(ctx, rsList, false);
 	const all = newRS ? [newRS, ...oldRSs] : oldRSs;
 	for (const rs of activeSets(all)) {
-		const desired = rs.metadata.annotations?.[DESIRED_REPLICAS];
+		const desired = rs.metadata.annotations?.[desiredReplicasAnnotation];
 		if (desired === undefined) continue;
 		if (Number.parseInt(desired, 10) !== replicasOf(ctx.d)) return true;
 	}

@@ -1,15 +1,10 @@
 // deployment_util.go, the parts the demo controllers need: budget resolution (A.3), replica
 // sums, revisions and the annotations the controller keeps on ReplicaSets (A.11).
 import type {Deployment, IntOrString, ReplicaSet} from '../../k8s/types.js';
-import {byCreation, revisionAnnotation} from '../../rollout/ownership.js';
+import {annotationsToSkip, byCreation, desiredReplicasAnnotation, maxReplicasAnnotation, revisionAnnotation, revisionHistoryAnnotation} from '../../rollout/ownership.js';
 import {resolveFenceposts, scaledValue} from '../../rollout/budget.js';
 import {replicaSetRevision} from '../../rollout/history.js';
 
-export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
-export const DESIRED_REPLICAS = 'deployment.kubernetes.io/desired-replicas';
-export const MAX_REPLICAS = 'deployment.kubernetes.io/max-replicas';
-export const ROLLBACK_TO = 'deprecated.deployment.rollback.to';
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const MAX_REVISION_HISTORY_CHARS = 2000;
 const MAX_INT32 = 2_147_483_647;
 
@@ -55,10 +50,8 @@ export const revisionOf = (rs: ReplicaSet) => replicaSetRevision(rs) ?? 0;
 
 export const maxRevision = (sets: ReplicaSet[]) => sets.reduce((max, rs) => Math.max(max, revisionOf(rs)), 0);
 
-const SKIPPED_ANNOTATIONS = new Set([LAST_APPLIED, revisionAnnotation, REVISION_HISTORY, DESIRED_REPLICAS, MAX_REPLICAS, ROLLBACK_TO]);
-
 export function skipCopyAnnotation(key: string): boolean {
-	return SKIPPED_ANNOTATIONS.has(key);
+	return annotationsToSkip.includes(key);
 }
 
 /** copyDeploymentAnnotationsToReplicaSet: adds and overwrites, never removes. */
@@ -76,15 +69,15 @@ function copyAnnotations(d: Deployment, rs: ReplicaSet): boolean {
 export function setReplicasAnnotations(rs: ReplicaSet, desired: number, max: number): boolean {
 	rs.metadata.annotations ??= {};
 	const annotations = rs.metadata.annotations;
-	if (annotations[DESIRED_REPLICAS] === String(desired) && annotations[MAX_REPLICAS] === String(max)) return false;
-	annotations[DESIRED_REPLICAS] = String(desired);
-	annotations[MAX_REPLICAS] = String(max);
+	if (annotations[desiredReplicasAnnotation] === String(desired) && annotations[maxReplicasAnnotation] === String(max)) return false;
+	annotations[desiredReplicasAnnotation] = String(desired);
+	annotations[maxReplicasAnnotation] = String(max);
 	return true;
 }
 
 export function replicasAnnotationsNeedUpdate(rs: ReplicaSet, desired: number, max: number): boolean {
 	const annotations = rs.metadata.annotations ?? {};
-	return annotations[DESIRED_REPLICAS] !== String(desired) || annotations[MAX_REPLICAS] !== String(max);
+	return annotations[desiredReplicasAnnotation] !== String(desired) || annotations[maxReplicasAnnotation] !== String(max);
 }
 
 /** SetNewReplicaSetAnnotations: copy annotations, raise the revision, remember the old one (rollback). */
@@ -101,10 +94,10 @@ export function setNewReplicaSetAnnotations(d: Deployment, rs: ReplicaSet, newRe
 		annotations[revisionAnnotation] = String(newRevision);
 		changed = true;
 		if (oldText !== undefined) {
-			const history = annotations[REVISION_HISTORY] ? annotations[REVISION_HISTORY].split(',') : [];
+			const history = annotations[revisionHistoryAnnotation] ? annotations[revisionHistoryAnnotation].split(',') : [];
 			history.push(oldText);
 			while (history.join(',').length > MAX_REVISION_HISTORY_CHARS) history.shift();
-			annotations[REVISION_HISTORY] = history.join(',');
+			annotations[revisionHistoryAnnotation] = history.join(',');
 		}
 	}
 	if (!exists && setReplicasAnnotations(rs, replicasOf(d), replicasOf(d) + maxSurge(d))) changed = true;
@@ -114,7 +107,7 @@ export function setNewReplicaSetAnnotations(d: Deployment, rs: ReplicaSet, newRe
 /** IsSaturated: the new RS runs the full desired count and all of it is available. */
 export function isSaturated(d: Deployment, rs: ReplicaSet | undefined): boolean {
 	if (!rs) return false;
-	const desired = Number.parseInt(rs.metadata.annotations?.[DESIRED_REPLICAS] ?? '', 10);
+	const desired = Number.parseInt(rs.metadata.annotations?.[desiredReplicasAnnotation] ?? '', 10);
 	return rs.spec.replicas === replicasOf(d) && desired === replicasOf(d) && (rs.status?.availableReplicas ?? 0) === replicasOf(d);
 }
 
@@ -141,7 +134,7 @@ function proportionalFraction(rs: ReplicaSet, d: Deployment): number {
 	const replicas = rs.spec.replicas ?? 0;
 	if (replicasOf(d) === 0) return -replicas;
 	const deploymentMax = replicasOf(d) + maxSurge(d);
-	let annotatedMax = Number.parseInt(rs.metadata.annotations?.[MAX_REPLICAS] ?? '', 10);
+	let annotatedMax = Number.parseInt(rs.metadata.annotations?.[maxReplicasAnnotation] ?? '', 10);
 	if (Number.isNaN(annotatedMax)) annotatedMax = d.status?.replicas ?? 0;
 	if (annotatedMax === 0) return 0;
 	const scaleBase = (replicas * deploymentMax) / annotatedMax;

@@ -4,12 +4,11 @@
 import type {Deployment, ReplicaSet} from '../../k8s/types.js';
 import type {ObjectStore} from '../objects.js';
 import {applyDefaults} from '../api/defaults.js';
-import {templateHashLabel} from '../../rollout/ownership.js';
+import {changeCauseAnnotation, revisionAnnotation, templateHashLabel} from '../../rollout/ownership.js';
 import {computeHash} from '../controllers/hash.js';
 import {ownerReferenceTo} from '../controllers/labels.js';
 import {deployment} from './manifests.js';
 
-const CHANGE_CAUSE = 'kubernetes.io/change-cause';
 const PAST = [
 	{image: 'shop:1.0.0', cause: 'kubectl create deployment shop --image=shop:1.0.0 --replicas=2'},
 	{image: 'shop:1.1.0', cause: 'kubectl set image deployment/shop shop=shop:1.1.0'},
@@ -17,7 +16,7 @@ const PAST = [
 const CURRENT = {image: 'shop:1.2.0', cause: 'kubectl set image deployment/shop shop=shop:1.2.0'};
 
 export function createHistory(store: ObjectStore, namespace: string) {
-	const manifest = deployment({name: 'shop', labels: {app: 'shop'}, replicas: 2, image: CURRENT.image, annotations: {[CHANGE_CAUSE]: CURRENT.cause}});
+	const manifest = deployment({name: 'shop', labels: {app: 'shop'}, replicas: 2, image: CURRENT.image, annotations: {[changeCauseAnnotation]: CURRENT.cause}});
 	manifest.metadata.namespace = namespace;
 	const d = store.create('deployments', applyDefaults('deployments', manifest, store) as Deployment);
 	for (const [index, past] of PAST.entries()) {
@@ -31,10 +30,10 @@ export function createHistory(store: ObjectStore, namespace: string) {
 				namespace,
 				labels: {...template.metadata.labels},
 				annotations: {
-					[CHANGE_CAUSE]: past.cause,
+					[changeCauseAnnotation]: past.cause,
 					'deployment.kubernetes.io/desired-replicas': '2',
 					'deployment.kubernetes.io/max-replicas': '3',
-					'deployment.kubernetes.io/revision': String(index + 1),
+					[revisionAnnotation]: String(index + 1),
 				},
 				ownerReferences: [ownerReferenceTo(d)],
 			},
