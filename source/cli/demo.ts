@@ -57,10 +57,19 @@ async function runDemoMonitor(run: DemoRun): Promise<number> {
 	const loaded = demoKubeConfig(cluster.url, cluster.token, cluster.namespace, cluster.server.ca);
 	const names = SCENARIOS[run.scenario].deployments;
 	const probe = createSwitchableProbe();
+	let following: string | undefined;
 	const follow = async (name: string) => {
 		if (run.probe) return;
 		const service = await serviceFor(loaded, name);
+		following = service;
 		if (service) probe.switchTo(buildProber({target: {kind: 'service', service, path: '/'}, rate: PROBE_DEFAULTS.rate, timeoutMs: PROBE_DEFAULTS.timeoutMs, versionFrom: {}}, loaded));
+	};
+	// Opening another Deployment (zero-downtime and canary have two) points the prober at its Service.
+	const onView = (name: string | undefined) => {
+		if (!name) return;
+		void serviceFor(loaded, name).then(service => {
+			if (service && service !== following) return follow(name);
+		}).catch(() => undefined);
 	};
 	const session = await openSession({
 		loaded,
@@ -77,6 +86,7 @@ async function runDemoMonitor(run: DemoRun): Promise<number> {
 				...session.props,
 				...(probe.current() ? {probe} : {}),
 				demo: {kubeconfigPath, scenarioTitle: SCENARIOS[run.scenario].title},
+				onView,
 				// Ages on the demo's own clock: at --speed 5 a pod that lived 10 simulated seconds is 10s old.
 				now: () => cluster.clock.now(),
 			},

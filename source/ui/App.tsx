@@ -1,7 +1,7 @@
 // The root: UI state, the snapshot subscription, derivation once per snapshot, and composition.
 // Panes render; hooks handle keys; the CLI owns the store, the actions and the exit code.
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
-import {useCallback, useMemo, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
 import {StatusLine} from './components/StatusLine.js';
@@ -26,7 +26,7 @@ import {useTheme} from './theme-context.js';
 const noTargets: readonly string[] = [];
 
 export function App(props: MonitorProps) {
-	const {store, actions, context, targets = noTargets, probe: probeStore, onExit} = props;
+	const {store, actions, context, targets = noTargets, probe: probeStore, onExit, onView} = props;
 	const {columns, rows} = useWindowSize();
 	const theme = useTheme();
 	const [ui, dispatch] = useReducer(uiReducer, targets.length === 1 ? targets[0] : undefined, initialUiState);
@@ -36,6 +36,7 @@ export function App(props: MonitorProps) {
 	const clock = props.now ?? Date.now;
 
 	const name = ui.view.kind === 'deployment' ? ui.view.name : undefined;
+	useEffect(() => onView?.(name), [name, onView]);
 	// Derive once per published snapshot (and view), never per event or per clock tick.
 	const view = useMemo(() => (name ? deploymentView(snapshot, context.namespace, name, clock()) : undefined), [snapshot, context.namespace, name, clock]);
 	const list = useMemo(() => (name ? [] : deploymentList(snapshot, context.namespace, targets, clock())), [snapshot, context.namespace, name, targets, clock]);

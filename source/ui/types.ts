@@ -67,6 +67,8 @@ export type MonitorProps = {
 	probe?: ExternalStore<ProbeSnapshot>;
 	/** Clock for ages and the header; defaults to Date.now. */
 	now?: () => number;
+	/** Told which Deployment is on screen (undefined: the list); demo mode points its prober at it. */
+	onView?(name: string | undefined): void;
 	/** Called once, after the app unmounted, with the exit code. */
 	onExit?(code: number): void;
 };

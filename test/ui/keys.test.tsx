@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {App} from '../../source/ui/App.js';
 import {keymap} from '../../source/ui/keymap.js';
 import {render} from '../support/render.js';
@@ -213,7 +213,8 @@ describe('navigation', () => {
 describe('list view', () => {
 	it('lists deployments without a target; Enter opens one, Esc goes back', async () => {
 		const {props} = monitorProps('canary-split');
-		const screen = render(<App {...props} />);
+		const onView = vi.fn();
+		const screen = render(<App {...props} onView={onView} />);
 		const frame = await screen.waitFor('Deployments');
 		expect(lineWith(frame, 'app-v1')).toMatch(/✓ complete\s+app-v1\s+2\/2\s+2\s+2\s+arungupta\/app-upgra/);
 		expect(frame).toContain('app-v2');
@@ -221,9 +222,12 @@ describe('list view', () => {
 		await screen.press('enter');
 		await screen.waitFor('deploy/app-v2');
 		await screen.waitFor('Rollout');
+		// The CLI learns which Deployment is on screen (demo mode points its prober at it).
+		expect(onView).toHaveBeenLastCalledWith('app-v2');
 		await screen.press('escape');
 		await screen.waitFor('Deployments');
 		expect(screen.lastFrame()).not.toContain('deploy/app-v2');
+		expect(onView).toHaveBeenLastCalledWith(undefined);
 	});
 
 	it('Esc does nothing when started on a single deployment', async () => {
