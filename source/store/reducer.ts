@@ -5,6 +5,7 @@ import type {KubeObject, Pod, ReplicaSet} from '../k8s/types.js';
 import {mergeTransitions, nextTransitions} from '../rollout/transitions.js';
 import type {ClusterEvent, ClusterSnapshot, ConnectionState, ObjectMap, PodTransition, WatchedResource} from './types.js';
 import {objectKey} from './types.js';
+import {isKubeObject, isWellFormed} from './well-formed.js';
 
 /** The snapshot without its publish counter: what the reducer owns. */
 export type ClusterState = Omit<ClusterSnapshot, 'version'>;
@@ -40,11 +41,12 @@ export function reduce(state: ClusterState, event: ClusterEvent): ClusterState {
 		case 'ADDED':
 		case 'MODIFIED':
 		case 'DELETED':
-			// Wire garbage (an object without object metadata) has no key to file it under: drop it.
-			if (!isKubeObject(event.object)) return state;
+			// Objects the rest of the app cannot rely on are dropped at the gate (well-formed.ts); a
+			// deletion only needs the key.
+			if (event.type === 'DELETED' ? !isKubeObject(event.object) : !isWellFormed(event.resource, event.object)) return state;
 			return withContact(applyChange(state, event), event.resource, event.at);
 		case 'SYNCED':
-			return withContact(applySync(state, event.resource, event.objects.filter(isKubeObject), event.at), event.resource, event.at);
+			return withContact(applySync(state, event.resource, event.objects.filter(object => isWellFormed(event.resource, object)), event.at), event.resource, event.at);
 		case 'CONNECTION':
 			return {...state, connections: {...state.connections, [event.resource]: event.state}};
 		default: {
@@ -53,9 +55,6 @@ export function reduce(state: ClusterState, event: ClusterEvent): ClusterState {
 		}
 	}
 }
-
-const isKubeObject = (object: unknown): object is KubeObject =>
-	typeof object === 'object' && object !== null && typeof (object as KubeObject).metadata === 'object' && (object as KubeObject).metadata !== null;
 
 const sameVersion = (a: KubeObject | undefined, b: KubeObject) =>
 	a !== undefined && a.metadata.uid === b.metadata.uid && a.metadata.resourceVersion !== undefined && a.metadata.resourceVersion === b.metadata.resourceVersion;

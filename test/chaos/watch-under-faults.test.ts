@@ -28,7 +28,9 @@ afterEach(async () => {
 async function persist(run: () => Promise<ActionResult>, messages: string[], timeoutMs = 10_000): Promise<ActionResult> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
+		const started = Date.now();
 		const result = await run();
+		if (Date.now() - started > 2000) debug('slow action', Date.now() - started, result.message);
 		messages.push(result.message);
 		if (result.ok || Date.now() > deadline) return result;
 		await new Promise(resolve => setTimeout(resolve, 50));
@@ -45,7 +47,16 @@ describe('chaos: the watch keeps the store true while the API server misbehaves'
 
 		debug('initial rollout done');
 		const faults: ChaosFault[] = [];
-		const chaos = startChaos({server: cluster.server, rate: 8, random: seeded(7), maxStallMs: 400, onFault: fault => faults.push(fault)});
+		const api = cluster.server;
+		const timedServer = {
+			inject: api.inject,
+			async restart() {
+				const started = Date.now();
+				await api.restart();
+				if (Date.now() - started > 1000) debug('slow restart', Date.now() - started);
+			},
+		};
+		const chaos = startChaos({server: timedServer, rate: 8, random: seeded(7), maxStallMs: 400, onFault: fault => faults.push(fault)});
 		const actions = createActions({kc: cluster.config.kc, namespace: NAMESPACE, readOnly: false});
 		const messages: string[] = [];
 		const plan: Array<() => Promise<ActionResult>> = [
@@ -67,7 +78,7 @@ describe('chaos: the watch keeps the store true while the API server misbehaves'
 		let duringChaos = 0;
 		while (chaos.injected < 110 && step < plan.length) {
 			const result = await persist(plan[step]!, messages, 4000);
-			debug('step', step, result, chaos.injected);
+			debug('step', step, JSON.stringify(result), chaos.injected, JSON.stringify(monitor!.store.getSnapshot().connections));
 			if (result.ok) {
 				duringChaos++;
 				step++;

@@ -4,6 +4,8 @@
 import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import type {Deployment, EndpointSlice, KubeObject, Pod, ReplicaSet, Service} from '../../../source/k8s/types.js';
+import {isWellFormed} from '../../../source/store/well-formed.js';
+import type {WatchedResource} from '../../../source/store/types.js';
 
 export type Objects = {deployments: Deployment[]; replicasets: ReplicaSet[]; pods: Pod[]; services: Service[]; endpointslices: EndpointSlice[]};
 export const FIXTURES = ['rolling-mid', 'history-3-revisions', 'canary-split', 'broken-crashloop'] as const;
@@ -38,7 +40,8 @@ function plausibleFor(original: unknown): fc.Arbitrary<unknown> {
 	if (typeof original === 'boolean') return fc.constantFrom(null, !original);
 	if (Array.isArray(original)) return fc.constantFrom(null, []);
 	if (original && typeof original === 'object') return fc.constantFrom(null, {});
-	return fc.constantFrom(null, 0, '');
+	// null or an empty object: never a filter that nothing passes (see apply).
+	return fc.constantFrom(null, {});
 }
 
 type Path = Array<string | number>;
@@ -89,15 +92,23 @@ export function mutated<T>(object: T, maxMutations = 6, strict = true): fc.Arbit
 	return fc.array(mutation, {maxLength: maxMutations}).map(mutations => apply(object, mutations, strict));
 }
 
-/** Every object of a fixture, each independently broken (sometimes not at all). */
+/** A broken version of `object` that the store would admit (the original when it would not). */
+export function admitted<T>(resource: WatchedResource, object: T, maxMutations = 6): fc.Arbitrary<T> {
+	return mutated(object, maxMutations).map(broken => (isWellFormed(resource, broken) ? broken : object));
+}
+
+/**
+ * Every object of a fixture, each independently broken (sometimes not at all), keeping only what the
+ * store admits (source/store/well-formed.ts): the derivations and panes only ever see those.
+ */
 export function mutatedObjects(objects: Objects, maxMutations = 4): fc.Arbitrary<Objects> {
-	const each = <T>(list: T[]) => fc.tuple(...list.map(object => mutated(object, maxMutations)));
+	const each = <T>(resource: WatchedResource, list: T[]) => fc.tuple(...list.map(object => admitted(resource, object, maxMutations)));
 	return fc.record({
-		deployments: each(objects.deployments),
-		replicasets: each(objects.replicasets),
-		pods: each(objects.pods),
-		services: each(objects.services),
-		endpointslices: each(objects.endpointslices),
+		deployments: each('deployments', objects.deployments),
+		replicasets: each('replicasets', objects.replicasets),
+		pods: each('pods', objects.pods),
+		services: each('services', objects.services),
+		endpointslices: each('endpointslices', objects.endpointslices),
 	}) as fc.Arbitrary<Objects>;
 }
 
