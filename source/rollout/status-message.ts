@@ -1,7 +1,7 @@
 // The line `kubectl rollout status` prints for one Deployment object (B): a port of kubectl's
 // DeploymentStatusViewer.Status, so our text matches real kubectl byte for byte (without the newline).
 import type {Condition, Deployment} from '../k8s/types.js';
-import {revisionOf} from './ownership.js';
+import {revisionAnnotation, revisionOf} from './ownership.js';
 
 export type RolloutStatus = {
 	/** True when kubectl would exit 0 ("successfully rolled out"). */
@@ -31,9 +31,11 @@ function waiting(name: string, detail: string): RolloutStatus {
 export function rolloutStatus(deployment: Deployment, options: RolloutStatusOptions = {}): RolloutStatus {
 	const name = deployment.metadata.name ?? '';
 	if (options.revision !== undefined && options.revision > 0) {
-		const running = revisionOf(deployment);
+		// kubectl's deploymentutil.Revision: no annotation is revision 0; only an unparsable one is an error.
+		const annotation = deployment.metadata.annotations?.[revisionAnnotation];
+		const running = annotation === undefined ? 0 : revisionOf(deployment);
 		if (running === undefined) {
-			return failed(`cannot get the revision of deployment "${name}"`);
+			return failed(`cannot get the revision of deployment "${name}": strconv.ParseInt: parsing "${annotation}": invalid syntax`);
 		}
 
 		if (running !== options.revision) {

@@ -39,6 +39,11 @@ describe('rolloutStatus edge cases from kubectl\'s viewer', () => {
 	test('--revision pins the running revision', () => {
 		expect(rolloutStatus(base, {revision: 3}).done).toBe(true);
 		expect(rolloutStatus(base, {revision: 2})).toEqual({done: false, error: 'desired revision (2) is different from the running revision (3)', message: 'desired revision (2) is different from the running revision (3)'});
+		// As kubectl: no revision annotation reads as revision 0, an unparsable one is an error.
+		const unannotated = {...base, metadata: {name: 'web', generation: 2}};
+		expect(rolloutStatus(unannotated, {revision: 1}).error).toBe('desired revision (1) is different from the running revision (0)');
+		const garbled = {...base, metadata: {name: 'web', generation: 2, annotations: {'deployment.kubernetes.io/revision': 'x'}}};
+		expect(rolloutStatus(garbled, {revision: 1}).error).toBe('cannot get the revision of deployment "web": strconv.ParseInt: parsing "x": invalid syntax');
 	});
 
 	test('a paused mid-rollout Deployment keeps waiting (kubectl has no paused check)', () => {
