@@ -168,6 +168,19 @@ export function flat(frame: string): string {
 	return frame.split('\n').map(line => line.replaceAll(/[│┃║╭╮╰╯┏┓┗┛╔╗╚╝─━═]/g, ' ').trim()).join(' ').replaceAll(/\s+/g, ' ');
 }
 
+/** A terminal wide enough that the Rollout pane never wraps kubectl's longest status line. */
+export const wide = {columns: 200, rows: 40};
+
+/** The status line on screen once it equals what kubectl prints now (both read the same cluster state). */
+export async function screenMatchesKubectl(e2e: E2E, name: string): Promise<string> {
+	let kubectl = '';
+	await waitUntil('the screen to show kubectl\'s rollout status line', async () => {
+		kubectl = kubectlStatusLine(await e2e.kubectl(['rollout', 'status', `deploy/${name}`, '--watch=false']));
+		return statusLine(e2e.screen.lastFrame()) === kubectl;
+	});
+	return kubectl;
+}
+
 /** The line `kubectl rollout status --watch=false` prints (stdout, or stderr's error line). */
 export function kubectlStatusLine(result: KubectlResult): string {
 	return (result.stdout.trim() || result.stderr.trim()).split('\n').at(-1)!;
