@@ -139,6 +139,8 @@ describe('writes', () => {
 		expect(await post('/apis/apps/v1/namespaces/w/deployments', deploymentBody('Bad_Name'))).toMatchObject({code: 422, message: expect.stringContaining('Deployment.apps "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name": a lowercase RFC 1123 subdomain must consist of')});
 		const recreate = await post('/apis/apps/v1/namespaces/w/deployments', deploymentBody('rec', {replicas: -2, strategy: {type: 'Recreate', rollingUpdate: {maxSurge: 1}}}));
 		expect(recreate.message).toBe('Deployment.apps "rec" is invalid: [spec.replicas: Invalid value: -2: must be greater than or equal to 0, spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is \'Recreate\']');
+		const percent = await post('/apis/apps/v1/namespaces/w/deployments', deploymentBody('pct', {strategy: {type: 'RollingUpdate', rollingUpdate: {maxSurge: 'abc', maxUnavailable: '120%'}}}));
+		expect(percent.message).toBe('Deployment.apps "pct" is invalid: [spec.strategy.rollingUpdate.maxSurge: Invalid value: "abc": must be an integer or percentage (e.g \'5%\'), spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "120%": must not be greater than 100%]');
 		expect(await post('/api/v1/namespaces/w/services', {metadata: {name: 'svc'}, spec: {selector: {app: 'x'}}})).toMatchObject({code: 422, message: 'Service "svc" is invalid: spec.ports: Required value'});
 		const seeded = seedDeployment(demo.store, 'w', 'immutable');
 		const moved = await demo.request('/apis/apps/v1/namespaces/w/deployments/immutable', {method: 'PUT', body: {...seeded, spec: {...seeded.spec, selector: {matchLabels: {app: 'immutable', extra: 'x'}}, template: {...seeded.spec.template, metadata: {labels: {app: 'immutable', extra: 'x'}}}}}});

@@ -108,8 +108,14 @@ function validateWorkload(object: Deployment | ReplicaSet, old: Deployment | und
 			errors.push({type: 'Unsupported', field: 'spec.strategy.type', value: strategy.type, detail: 'supported values: "Recreate", "RollingUpdate"'});
 		}
 		const rolling = strategy?.rollingUpdate;
+		if (rolling && strategy?.type !== 'Recreate') {
+			errors.push(...intOrPercentErrors(rolling.maxUnavailable, 'spec.strategy.rollingUpdate.maxUnavailable'), ...intOrPercentErrors(rolling.maxSurge, 'spec.strategy.rollingUpdate.maxSurge'));
+		}
 		if (rolling && isZero(rolling.maxSurge) && isZero(rolling.maxUnavailable)) {
 			errors.push({type: 'Invalid', field: 'spec.strategy.rollingUpdate.maxUnavailable', value: rolling.maxUnavailable, detail: 'may not be 0 when `maxSurge` is 0'});
+		}
+		if (typeof rolling?.maxUnavailable === 'string' && PERCENT.test(rolling.maxUnavailable) && Number.parseInt(rolling.maxUnavailable, 10) > 100) {
+			errors.push({type: 'Invalid', field: 'spec.strategy.rollingUpdate.maxUnavailable', value: rolling.maxUnavailable, detail: 'must not be greater than 100%'});
 		}
 		const deadline = deployment.spec?.progressDeadlineSeconds;
 		if (typeof deadline === 'number' && deadline <= (deployment.spec?.minReadySeconds ?? 0)) {
@@ -120,6 +126,15 @@ function validateWorkload(object: Deployment | ReplicaSet, old: Deployment | und
 }
 
 const isZero = (v: number | string | undefined) => v === 0 || v === '0%' || v === '0';
+const PERCENT = /^[0-9]+%$/;
+
+/** apps validation's ValidatePositiveIntOrPercent: a count ≥ 0, or a string like "25%". */
+function intOrPercentErrors(value: number | string | undefined, field: string): FieldError[] {
+	if (value === undefined) return [];
+	if (typeof value === 'string' && !PERCENT.test(value)) return [{type: 'Invalid', field, value, detail: "must be an integer or percentage (e.g '5%')"}];
+	if (typeof value === 'number' && value < 0) return [{type: 'Invalid', field, value, detail: 'must be greater than or equal to 0'}];
+	return [];
+}
 
 function validateContainers(containers: Container[] | undefined, field: string): FieldError[] {
 	if (!Array.isArray(containers) || containers.length === 0) return [{type: 'Required', field}];
