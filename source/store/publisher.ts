@@ -1,8 +1,8 @@
 // The store the UI subscribes to. Events are folded at once (cheap), but snapshots are published at
 // most once per frame: a burst of thousands of watch events costs one render, not thousands.
 // getSnapshot() returns the same object until the next publish (useSyncExternalStore requires it).
-import {emptyClusterState, reduce} from './reducer.js';
-import type {ClusterState} from './reducer.js';
+import {emptyClusterState, reduceWith} from './reducer.js';
+import type {ClusterState, CopyMap} from './reducer.js';
 import type {ClusterEvent, ClusterSnapshot} from './types.js';
 
 export type StoreOptions = {
@@ -32,11 +32,21 @@ export function createStore(options: StoreOptions = {}): ClusterStore {
 	let snapshot: ClusterSnapshot = {...state, version: 0};
 	let lastPublish = -Infinity;
 	let timer: NodeJS.Timeout | undefined;
+	// Maps the reducer built since the last publish: no snapshot holds them yet, so further events in
+	// the same frame may change them in place instead of copying the whole map again.
+	let unpublished = new WeakSet<object>();
+	const copy: CopyMap = map => {
+		if (unpublished.has(map)) return map as Map<string, never>;
+		const next = new Map(map);
+		unpublished.add(next);
+		return next;
+	};
 
 	const publish = () => {
 		clearTimeout(timer);
 		timer = undefined;
 		lastPublish = now();
+		unpublished = new WeakSet();
 		const {version} = snapshot;
 		snapshot = {...state, version: version + 1};
 		for (const listener of [...listeners]) listener();
@@ -56,11 +66,11 @@ export function createStore(options: StoreOptions = {}): ClusterStore {
 
 	return {
 		dispatch(event) {
-			state = reduce(state, event);
+			state = reduceWith(state, event, copy);
 			schedule();
 		},
 		dispatchAll(events) {
-			for (const event of events) state = reduce(state, event);
+			for (const event of events) state = reduceWith(state, event, copy);
 			schedule();
 		},
 		getSnapshot: () => snapshot,

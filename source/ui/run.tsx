@@ -18,7 +18,9 @@ export async function runMonitor(props: MonitorProps, {stdout, stdin, noColor}: 
 			...(stdout ? {stdout} : {}),
 			...(stdin ? {stdin} : {}),
 			alternateScreen: true,
-			maxFps: 15,
+			// The store already coalesces data to ≤ 30 frames a second; Ink's own cap only bounds
+			// key-driven renders, and must not add a second frame of delay to either.
+			maxFps: 60,
 			incrementalRendering: true,
 			exitOnCtrlC: false,
 			// Stray console output from libraries must not tear the frame on the real terminal;

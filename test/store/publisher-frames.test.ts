@@ -1,0 +1,43 @@
+// The publisher lets the reducer change maps it built since the last publish in place (one copy of a
+// big pod map per frame, not per event); what it has published must never change afterwards.
+import {describe, expect, it} from 'vitest';
+import type {Pod} from '../../source/k8s/types.js';
+import {createStore} from '../../source/store/publisher.js';
+
+const pod = (i: number, rv: number, phase: 'Pending' | 'Running' = 'Running'): Pod => ({
+	apiVersion: 'v1',
+	kind: 'Pod',
+	metadata: {name: `p${i}`, namespace: 'shop', uid: `u${i}`, resourceVersion: String(rv), creationTimestamp: '2026-01-01T00:00:00Z'},
+	spec: {containers: [{name: 'app'}]},
+	status: {phase},
+});
+
+describe('createStore between frames', () => {
+	it('never changes a published snapshot, whatever arrives after it', () => {
+		const store = createStore({maxFps: 15});
+		for (let i = 0; i < 100; i++) store.dispatch({type: 'ADDED', resource: 'pods', object: pod(i, i), at: i});
+		store.flush();
+		const first = store.getSnapshot();
+		const firstPods = new Map(first.pods);
+		store.dispatch({type: 'MODIFIED', resource: 'pods', object: pod(1, 200, 'Pending'), at: 200});
+		store.dispatch({type: 'DELETED', resource: 'pods', object: pod(2, 201), at: 201});
+		store.dispatch({type: 'ADDED', resource: 'pods', object: pod(500, 202), at: 202});
+		expect(store.getSnapshot()).toBe(first);
+		expect(new Map(first.pods)).toEqual(firstPods);
+		store.flush();
+		const second = store.getSnapshot();
+		expect(second.pods).not.toBe(first.pods);
+		expect(second.pods.get('shop/p1')?.status?.phase).toBe('Pending');
+		expect(second.pods.has('shop/p2')).toBe(false);
+		expect(second.pods.size).toBe(100);
+		// And the first is still what it was when published.
+		expect(first.pods.get('shop/p1')?.status?.phase).toBe('Running');
+		expect(first.pods.has('shop/p2')).toBe(true);
+		expect(first.pods.has('shop/p500')).toBe(false);
+		store.dispatch({type: 'MODIFIED', resource: 'pods', object: pod(3, 300, 'Pending'), at: 300});
+		store.flush();
+		expect(second.pods.get('shop/p3')?.status?.phase).toBe('Running');
+		expect(store.getSnapshot().pods.get('shop/p3')?.status?.phase).toBe('Pending');
+		store.close();
+	});
+});
