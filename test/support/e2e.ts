@@ -84,6 +84,10 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 		names: targets,
 		readOnly: options.readOnly ?? false,
 		extraActions: base => demoActions(loaded, base.setImage, follow),
+	}).catch(async (error: unknown) => {
+		await cluster.stop();
+		await rm(home, {recursive: true, force: true});
+		throw error;
 	});
 	if (targets[0]) await follow(targets[0]);
 	const screen = render(
@@ -104,6 +108,7 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 		probe.stop();
 		await session.close();
 		await cluster.stop();
+		await rm(home, {recursive: true, force: true});
 		throw error;
 	});
 
