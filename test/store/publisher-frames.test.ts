@@ -1,6 +1,6 @@
 // The publisher lets the reducer change maps it built since the last publish in place (one copy of a
 // big pod map per frame, not per event); what it has published must never change afterwards.
-import {describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import type {Pod} from '../../source/k8s/types.js';
 import {createStore} from '../../source/store/publisher.js';
 
@@ -38,6 +38,49 @@ describe('createStore between frames', () => {
 		store.flush();
 		expect(second.pods.get('shop/p3')?.status?.phase).toBe('Running');
 		expect(store.getSnapshot().pods.get('shop/p3')?.status?.phase).toBe('Pending');
+		store.close();
+	});
+});
+
+describe('createStore frame spacing', () => {
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('waits three times as long as the last frame took before publishing again', () => {
+		vi.useFakeTimers();
+		let clock = 0;
+		let frameMs = 5;
+		const store = createStore({maxFps: 30, now: () => clock, measure: () => clock});
+		// A listener is the frame: here it "takes" frameMs of the clock.
+		store.subscribe(() => {
+			clock += frameMs;
+		});
+		const versions = () => store.getSnapshot().version;
+		const advance = (ms: number) => {
+			clock += ms;
+			vi.advanceTimersByTime(ms);
+		};
+		store.dispatch({type: 'ADDED', resource: 'pods', object: pod(1, 1), at: 1});
+		advance(0);
+		expect(versions()).toBe(1);
+		// A cheap frame: the next one comes at the frame cap (33 ms after the last began, at 0).
+		store.dispatch({type: 'ADDED', resource: 'pods', object: pod(2, 2), at: 2});
+		advance(25);
+		expect(versions()).toBe(1);
+		advance(5);
+		expect(versions()).toBe(2);
+		// A frame that takes 50 ms: nothing is published for 150 ms after it began.
+		frameMs = 50;
+		store.dispatch({type: 'ADDED', resource: 'pods', object: pod(3, 3), at: 3});
+		advance(40);
+		expect(versions()).toBe(3);
+		frameMs = 5;
+		store.dispatch({type: 'ADDED', resource: 'pods', object: pod(4, 4), at: 4});
+		advance(50);
+		expect(versions()).toBe(3);
+		advance(60);
+		expect(versions()).toBe(4);
 		store.close();
 	});
 });
