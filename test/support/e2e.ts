@@ -1,6 +1,7 @@
 // End-to-end harness: the embedded demo cluster, the CLI's own session wiring (openSession, the demo's
-// ship-next / ship-broken keys and the prober that follows the shipped Deployment, as `rollwatch demo`
-// wires them), the real <App/> at a fixed size, the API read back over loopback HTTPS, and real kubectl.
+// ship-next / ship-broken keys, the prober that follows the shipped or opened Deployment and the
+// cluster's clock for ages, mirroring source/cli/demo.ts runDemoMonitor), the real <App/> at a fixed
+// size, the API read back over loopback HTTPS, and real kubectl.
 import {spawn} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -75,9 +76,18 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 	const rate = options.probeRate ?? PROBE_DEFAULTS.rate;
 	const timeoutMs = options.probeTimeoutMs ?? PROBE_DEFAULTS.timeoutMs;
 	const probe = createSwitchableProbe();
+	let following: string | undefined;
 	const follow = async (name: string) => {
 		const service = await serviceFor(loaded, name);
+		following = service;
 		if (service) probe.switchTo(buildProber({target: {kind: 'service', service, path: '/'}, rate, timeoutMs, versionFrom: {}}, loaded));
+	};
+	// Opening another Deployment points the prober at its Service (zero-downtime has two).
+	const onView = (name: string | undefined) => {
+		if (!name) return;
+		void serviceFor(loaded, name).then(service => {
+			if (service && service !== following) return follow(name);
+		}).catch(() => undefined);
 	};
 	const session = await openSession({
 		loaded,
@@ -91,7 +101,14 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 	});
 	if (targets[0]) await follow(targets[0]);
 	const screen = render(
-		createElement(App, {...session.props, ...(probe.current() ? {probe} : {}), demo: {kubeconfigPath: kubeconfig, scenarioTitle: SCENARIOS[options.scenario].title}}),
+		createElement(App, {
+			...session.props,
+			...(probe.current() ? {probe} : {}),
+			demo: {kubeconfigPath: kubeconfig, scenarioTitle: SCENARIOS[options.scenario].title},
+			onView,
+			// Ages on the cluster's simulated clock, as `rollwatch demo` shows them.
+			now: () => cluster.clock.now(),
+		}),
 		{columns: options.columns ?? 120, rows: options.rows ?? 36},
 	);
 
