@@ -24,13 +24,23 @@ afterEach(async () => {
 	monitor = cluster = trap = undefined;
 });
 
+/** An attempt that has not answered in this long is abandoned and retried (actions carry no timeout of their own). */
+const ATTEMPT_MS = 5000;
+let abandoned = 0;
+
 /** Retries one action until the API lets it through (faults make most attempts fail), with a deadline. */
 async function persist(run: () => Promise<ActionResult>, messages: string[], timeoutMs = 10_000): Promise<ActionResult> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const started = Date.now();
-		const result = await run();
-		if (Date.now() - started > 2000) debug('slow action', Date.now() - started, result.message);
+		let timer: NodeJS.Timeout | undefined;
+		const gaveUp = new Promise<ActionResult>(resolve => {
+			timer = setTimeout(() => {
+				abandoned++;
+				resolve({ok: false, message: 'no answer (abandoned by the test)'});
+			}, ATTEMPT_MS);
+		});
+		const result = await Promise.race([run(), gaveUp]);
+		clearTimeout(timer);
 		messages.push(result.message);
 		if (result.ok || Date.now() > deadline) return result;
 		await new Promise(resolve => setTimeout(resolve, 50));
@@ -139,7 +149,7 @@ describe('chaos: the watch keeps the store true while the API server misbehaves'
 		const log = monitor.store.getSnapshot().transitions;
 		expect(log.length).toBeLessThan(TRANSITION_LIMIT);
 		const report = compareTransitions(expectedTransitions(cluster.history(), NAMESPACE), log, monitor.relists);
-		debug('transitions', report, monitor.relists.length);
+		debug('transitions', report, monitor.relists.length, 'abandoned action attempts', abandoned);
 		expect(report.problems).toEqual([]);
 		expect(report.compared).toBeGreaterThan(10);
 
