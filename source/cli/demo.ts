@@ -89,6 +89,8 @@ async function runDemoMonitor(run: DemoRun): Promise<number> {
 				onView,
 				// Ages on the demo's own clock: at --speed 5 a pod that lived 10 simulated seconds is 10s old.
 				now: () => cluster.clock.now(),
+				// …but the watch's contact and retry times are wall time.
+				connectionNow: Date.now,
 			},
 			{noColor: run.noColor},
 		);

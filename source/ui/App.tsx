@@ -33,6 +33,7 @@ export function App(props: MonitorProps) {
 	const snapshot = useFreezableStore(store, ui.frozen);
 	const probe = useOptionalStore(probeStore);
 	const now = useClock(props.now);
+	const connectionNow = useClock(props.connectionNow ?? props.now);
 	const clock = props.now ?? Date.now;
 
 	const name = ui.view.kind === 'deployment' ? ui.view.name : undefined;
@@ -72,7 +73,7 @@ export function App(props: MonitorProps) {
 	useFilterInput(dispatch, ui.filter.editing && ui.dialog === undefined);
 	const run = useRunAction(actions, dispatch);
 
-	const connection = connectionSummary(snapshot.connections, now);
+	const connection = connectionSummary(snapshot.connections, connectionNow);
 	const status = ui.status ?? (connection.kind === 'live' ? undefined : errorStatus(connectionError(snapshot.connections)));
 	const main = ui.dialog?.kind === 'help'
 		? <HelpOverlay commands={commands} readOnly={props.readOnly} kubeconfigPath={props.demo?.kubeconfigPath} onClose={() => dispatch({type: 'help'})} />

@@ -67,6 +67,11 @@ export type MonitorProps = {
 	probe?: ExternalStore<ProbeSnapshot>;
 	/** Clock for ages and the header; defaults to Date.now. */
 	now?: () => number;
+	/**
+	 * The clock connection states are stamped with (the watch uses wall time): how old the data is and
+	 * when the watch retries. Defaults to `now`; the demo, whose `now` runs at the cluster's speed, passes Date.now.
+	 */
+	connectionNow?: () => number;
 	/** Told which Deployment is on screen (undefined: the list); demo mode points its prober at it. */
 	onView?(name: string | undefined): void;
 	/** Called once, after the app unmounted, with the exit code. */

@@ -108,6 +108,7 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 			onView,
 			// Ages on the cluster's simulated clock, as `rollwatch demo` shows them.
 			now: () => cluster.clock.now(),
+			connectionNow: Date.now,
 		}),
 		{columns: options.columns ?? 120, rows: options.rows ?? 36},
 	);
