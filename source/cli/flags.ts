@@ -54,6 +54,9 @@ export function checkArgv(argv: readonly string[]): void {
 			name = SHORT.get(flag.slice(1));
 		}
 		if (!name || !KNOWN.has(name)) throw usage(`unknown flag ${flag}; run rollwatch --help for the list.`);
+		if (!STRING_FLAGS.has(name) && inline !== undefined && inline !== 'true' && inline !== 'false') {
+			throw usage(`flag ${flag} is on or off: use ${flag} alone, or =true / =false, not "${inline}".`);
+		}
 		if (STRING_FLAGS.has(name) && inline === undefined) {
 			const next = argv[i + 1];
 			if (next === undefined || (next.startsWith('-') && next.length > 1)) throw usage(`flag ${flag} needs a value.`);

@@ -38,6 +38,10 @@ export function refuseDemoFlags(flags: MonitorFlags): void {
 }
 
 export function checkedProbe(flags: MonitorFlags) {
+	if (flags.probe === undefined) {
+		const [orphan] = [['probe-rate', flags.probeRate], ['probe-timeout', flags.probeTimeout], ['probe-version-regex', flags.probeVersionRegex], ['probe-version-header', flags.probeVersionHeader]].filter(([, value]) => value !== undefined);
+		if (orphan) throw usage(`--${orphan[0]} only works with --probe TARGET.`);
+	}
 	const probe = probeConfigFromFlags(flags);
 	if (!probe.ok) throw usage(probe.message);
 	return probe.config;

@@ -28,6 +28,8 @@ export type ActionsOptions = {
 	kc: KubeConfig;
 	namespace: string;
 	readOnly: boolean;
+	/** Per-request limit (default 30 s). */
+	timeoutMs?: number;
 	/** The clock behind `restartedAt` (tests pin it). */
 	now?: () => Date;
 };
@@ -45,9 +47,11 @@ export function createActions(options: ActionsOptions): RolloutActions {
 	const ok = (name: string, verb: string): ActionResult => ({ok: true, message: `deployment.apps/${name} ${verb}`});
 	const fail = (message: string): ActionResult => ({ok: false, message});
 
-	const get = (name: string) => kubeJson<Deployment>(kc, {path: `${deployments}/${encodeURIComponent(name)}`});
+	// Every request is bounded: an action that never answers must still end in the status line.
+	const timeout = () => AbortSignal.timeout(options.timeoutMs ?? 30_000);
+	const get = (name: string) => kubeJson<Deployment>(kc, {path: `${deployments}/${encodeURIComponent(name)}`, signal: timeout()});
 	const patch = (path: string, contentType: string, body: unknown, query: Query = {}) =>
-		kubeJson<unknown>(kc, {method: 'PATCH', path, query, headers: {'Content-Type': contentType}, body: JSON.stringify(body)});
+		kubeJson<unknown>(kc, {method: 'PATCH', path, query, headers: {'Content-Type': contentType}, body: JSON.stringify(body), signal: timeout()});
 
 	/** Runs one action: refuses in read-only mode, turns any failure into one line. */
 	const act = (verb: string, name: string, run: () => Promise<ActionResult>): Promise<ActionResult> => {
@@ -90,7 +94,7 @@ export function createActions(options: ActionsOptions): RolloutActions {
 			act('undo', name, async () => {
 				const deployment = await get(name);
 				const selector = labelSelectorString(deployment.spec.selector);
-				const list = await kubeJson<{items?: ReplicaSet[]}>(kc, {path: collectionPath('replicasets', namespace), query: {labelSelector: selector}});
+				const list = await kubeJson<{items?: ReplicaSet[]}>(kc, {path: collectionPath('replicasets', namespace), query: {labelSelector: selector}, signal: timeout()});
 				const target = undoTarget(deployment, list.items ?? [], toRevision);
 				if (!target.ok) return fail(target.error);
 				if (target.skipped) return {ok: true, message: target.message};

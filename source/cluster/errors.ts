@@ -46,16 +46,19 @@ export class UserError extends Error {
 export class KubeHttpError extends Error {
 	readonly statusCode: number;
 	readonly status?: KubeStatus;
+	/** Seconds the server asked us to wait (Retry-After header or Status details), for 429 and 503. */
+	readonly retryAfterSeconds?: number;
 
-	constructor(statusCode: number, status?: KubeStatus, statusText?: string) {
+	constructor(statusCode: number, status?: KubeStatus, statusText?: string, retryAfterSeconds?: number) {
 		super(status?.message ?? `${statusCode} ${statusText ?? ''}`.trim());
 		this.name = 'KubeHttpError';
 		this.statusCode = statusCode;
 		this.status = status;
+		this.retryAfterSeconds = retryAfterSeconds ?? status?.details?.retryAfterSeconds;
 	}
 }
 
-export type KubeStatus = {kind?: string; status?: string; message?: string; reason?: string; code?: number; details?: {name?: string; kind?: string}};
+export type KubeStatus = {kind?: string; status?: string; message?: string; reason?: string; code?: number; details?: {name?: string; kind?: string; retryAfterSeconds?: number}};
 
 /** What the failing call was about, so messages can name it. */
 export type ErrorContext = {server?: string; resource?: string; name?: string; namespace?: string; kc?: KubeConfig};
@@ -157,8 +160,20 @@ function describe(err: unknown, context: ErrorContext): string {
 		if (NETWORK_REASONS[c]) return `cannot reach the cluster at ${server}: ${NETWORK_REASONS[c]}`;
 	}
 	if (err instanceof UserError) return err.message;
-	const text = err instanceof Error ? err.message : String(err);
+	// The innermost cause says what happened ("fetch failed" only says that something did).
+	const text = innermostMessage(err);
+	if (text === 'bad port') return `cannot reach the cluster at ${server}: Node's fetch refuses to connect to that port (a browser-blocked "bad port")`;
 	return `request to ${server} failed: ${firstLine(text)}`;
+}
+
+function innermostMessage(err: unknown): string {
+	let message = err instanceof Error ? err.message : String(err);
+	let current: unknown = err;
+	for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+		if (current.message) message = current.message;
+		current = current.cause;
+	}
+	return message;
 }
 
 function firstLine(text: string): string {

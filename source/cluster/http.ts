@@ -63,7 +63,8 @@ export async function httpError(response: Response): Promise<KubeHttpError> {
 	} catch {
 		// Not a Status body (a proxy's HTML error page, say): the HTTP status alone will do.
 	}
-	return new KubeHttpError(response.status, status, response.statusText);
+	const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+	return new KubeHttpError(response.status, status, response.statusText, Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined);
 }
 
 /** Sends one request and decodes a JSON answer; throws KubeHttpError on non-2xx. */

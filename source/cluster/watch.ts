@@ -9,7 +9,7 @@ import type {ClusterEvent, ConnectionState, WatchedResource} from '../store/type
 import {objectKey} from '../store/types.js';
 import {backoffDelay, DEFAULT_BACKOFF, sleep} from './backoff.js';
 import type {Backoff} from './backoff.js';
-import {describeApiError, httpStatusOf} from './errors.js';
+import {describeApiError, httpStatusOf, KubeHttpError} from './errors.js';
 import {httpError, kubeFetch, kubeJson} from './http.js';
 import {collectionPath, RESOURCE_API} from './resources.js';
 import {readWatchStream} from './watch-stream.js';
@@ -96,7 +96,10 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 			const page = await kubeJson<ListBody>(kc, {path, query: {labelSelector, fieldSelector, limit: PAGE_SIZE, continue: continueToken}, signal: stopper.signal});
 			const {apiVersion, kind} = RESOURCE_API[resource];
 			// List items carry no kind/apiVersion; watch objects do. Make both look the same.
-			for (const item of page.items ?? []) items.push({apiVersion, kind, ...item});
+			for (const item of page.items ?? []) {
+				// A null or scalar item is the server's bug; dropping it keeps the rest of the list usable.
+				if (item && typeof item === 'object') items.push({apiVersion, kind, ...item});
+			}
 			listVersion = page.metadata?.resourceVersion ?? '';
 			continueToken = page.metadata?.continue || undefined;
 		} while (continueToken);
@@ -159,7 +162,9 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 				}
 				failures++;
 				stats.failures++;
-				const delay = backoffDelay(failures, backoff, options.random);
+				// A 429 or 503 may say how long to wait: never retry sooner than asked (within our cap).
+				const asked = error instanceof KubeHttpError && error.retryAfterSeconds !== undefined ? Math.min(error.retryAfterSeconds * 1000, backoff.maxMs) : 0;
+				const delay = Math.max(backoffDelay(failures, backoff, options.random), asked);
 				setConnection({status: 'reconnecting', lastContactAt: connection.lastContactAt, error: describeApiError(error, {kc}), retryAt: now() + delay});
 				await sleep(delay, stopper.signal);
 			}

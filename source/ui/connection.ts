@@ -3,6 +3,9 @@ import type {ClusterSnapshot, ConnectionState} from '../store/types.js';
 
 export type ConnectionSummary = {kind: 'live' | 'connecting' | 'reconnecting' | 'stale'; text: string};
 
+/** How old the data may get while reconnecting before the header calls it stale. */
+export const STALE_AFTER_MS = 30_000;
+
 const seconds = (ms: number) => `${Math.max(0, Math.round(ms / 1000))}s`;
 
 export function connectionSummary(connections: ClusterSnapshot['connections'], now: number): ConnectionSummary {
@@ -15,6 +18,9 @@ export function connectionSummary(connections: ClusterSnapshot['connections'], n
 	if (reconnecting.length > 0) {
 		const retries = reconnecting.map(state => state.retryAt).filter((at): at is number => at !== undefined);
 		const retry = retries.length > 0 ? ` (retry in ${seconds(Math.min(...retries) - now)})` : '';
+		// A short blip is "reconnecting"; data older than STALE_AFTER_MS is called stale, with its age first.
+		const oldest = contacts.length === states.length ? now - Math.min(...contacts) : undefined;
+		if (oldest !== undefined && oldest > STALE_AFTER_MS) return {kind: 'stale', text: `stale ${seconds(oldest)} · reconnecting${retry}`};
 		return {kind: 'reconnecting', text: `reconnecting${retry}${age}`};
 	}
 	if (states.some(state => state.status === 'stale')) {

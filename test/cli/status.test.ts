@@ -20,8 +20,8 @@ afterEach(async () => {
 	dir = undefined;
 });
 
-async function start(scenario: 'rolling' | 'broken') {
-	cluster = await startDemoCluster({scenario, speed: 20});
+async function start(scenario: 'rolling' | 'broken', speed = 20) {
+	cluster = await startDemoCluster({scenario, speed});
 	dir = await mkdtemp(join(tmpdir(), 'rollwatch-status-'));
 	return cluster.writeKubeconfig(join(dir, 'kubeconfig'));
 }
@@ -66,7 +66,8 @@ describe('rollwatch status', () => {
 	});
 
 	it('times out with kubectl\'s message and exit 1', async () => {
-		const kubeconfig = await start('broken');
+		// Human pace: the 20 s progress deadline must not pass before our 100 ms timeout.
+		const kubeconfig = await start('broken', 1);
 		await run(kubectlPath, ['--kubeconfig', kubeconfig, 'set', 'image', 'deployment/api', 'api=example/api:v2-broken']);
 		const result = await status(kubeconfig, 'deploy/api', '--timeout', '100ms');
 		expect(result).toMatchObject({code: 1, stderr: 'error: timed out waiting for the condition\n'});

@@ -123,6 +123,29 @@ describe('watchResource', () => {
 		expect(last.state.error).toBeUndefined();
 	});
 
+	it('waits as long as a 429 Retry-After asks, and skips null items in a list', async () => {
+		let lists = 0;
+		api = await startFakeApi((request, response) => {
+			if (!isWatch(request)) {
+				lists++;
+				if (lists === 1) {
+					response.setHeader('Retry-After', '0.2');
+					return sendStatus(response, 429, 'TooManyRequests', 'slow down');
+				}
+				return sendJson(response, 200, {...podList('7', [pod('web-1', '5')]), items: [null, ...podList('7', [pod('web-1', '5')]).items]});
+			}
+			startStream(response);
+		});
+		const events: ClusterEvent[] = [];
+		start(events, {backoff: {initialMs: 10, maxMs: 1000}, random: () => 1, now: () => 1000});
+		await waitFor(() => ofType(events, 'SYNCED').length === 1, 'the list after the 429');
+		const retry = ofType(events, 'CONNECTION').map((event) => (event as Extract<ClusterEvent, {type: 'CONNECTION'}>).state).find((state) => state.status === 'reconnecting');
+		// The backoff alone would retry after 10 ms; the server asked for 200.
+		expect(retry!.retryAt! - 1000).toBe(200);
+		const synced = ofType(events, 'SYNCED')[0] as Extract<ClusterEvent, {type: 'SYNCED'}>;
+		expect(synced.objects.map((object) => object.metadata.name)).toEqual(['web-1']);
+	});
+
 	it('filters client-side and reports objects that stop matching as deleted', async () => {
 		let write: ((event: unknown) => void) | undefined;
 		api = await startFakeApi((request, response) => {

@@ -80,6 +80,9 @@ describe('pure helpers', () => {
 		expect(connectionSummary({pods: {status: 'live', since: 0, lastContactAt: now}}, now)).toEqual({kind: 'live', text: 'live'});
 		expect(connectionSummary({pods: {status: 'stale', since: 0, lastContactAt: now - 12_000}}, now).text).toBe('stale 12s');
 		expect(connectionSummary({pods: {status: 'live', since: 0, lastContactAt: now}, deployments: {status: 'reconnecting', since: 0, retryAt: now + 4000}}, now).text).toBe('reconnecting (retry in 4s)');
+		// A short outage is "reconnecting" with the data's age; past 30 s the data is called stale.
+		expect(connectionSummary({pods: {status: 'reconnecting', since: 0, lastContactAt: now - 5000, retryAt: now + 2000}}, now)).toEqual({kind: 'reconnecting', text: 'reconnecting (retry in 2s) · data 5s old'});
+		expect(connectionSummary({pods: {status: 'reconnecting', since: 0, lastContactAt: now - 45_000, retryAt: now + 8000}}, now)).toEqual({kind: 'stale', text: 'stale 45s · reconnecting (retry in 8s)'});
 	});
 
 	it('groups kubectl status text into the glyph families', () => {
