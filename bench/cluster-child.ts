@@ -18,6 +18,7 @@ type Request =
 	| {id: number; cmd: 'stop'};
 
 let cluster: DemoCluster | undefined;
+let nextSeq = 0;
 const namespace = 'default';
 // Epoch milliseconds with sub-millisecond resolution, comparable across processes on one machine.
 const wallNow = () => performance.timeOrigin + performance.now();
@@ -86,13 +87,16 @@ async function stamp(name: string, rate: number, durationMs: number) {
 	const pods = podsOf(name).sort((a, b) => a.metadata.name!.localeCompare(b.metadata.name!));
 	if (pods.length === 0) throw new Error(`deployment ${name} has no pods`);
 	const sent: number[] = [];
+	// Numbering continues across bursts, so what a screen still shows from an earlier one never
+	// passes for a new stamp; pod i gets the stamps ≡ i (mod pods).
+	const first = Math.ceil(nextSeq / pods.length) * pods.length;
 	const started = wallNow();
 	await new Promise<void>(resolve => {
 		const tick = () => {
 			const elapsed = wallNow() - started;
 			const due = Math.min(Math.floor((elapsed * rate) / 1000), Math.floor((durationMs * rate) / 1000));
 			while (sent.length < due) {
-				const seq = sent.length;
+				const seq = first + sent.length;
 				const pod = store.get<Pod>('pods', namespace, pods[seq % pods.length]!.metadata.name!)!;
 				const status = pod.status?.containerStatuses?.[0];
 				if (status) status.state = {waiting: {reason: `Q${seq}`}};
@@ -106,7 +110,8 @@ async function stamp(name: string, rate: number, durationMs: number) {
 		};
 		const timer = setInterval(tick, 5);
 	});
-	return {pods: pods.map(pod => pod.metadata.name), sent};
+	nextSeq = first + sent.length;
+	return {pods: pods.map(pod => pod.metadata.name), first, sent};
 }
 
 async function rollout(name: string, image: string, timeoutMs: number) {

@@ -2,7 +2,7 @@
 // The cluster sets pod i's STATUS to `Q<seq>` (seq ≡ i mod pods) and returns each send time; a change is
 // on screen when a frame shows that pod at `Q<seq>` or later (a coalesced frame carries every change
 // before it). Times are the arrival of the PTY chunk that completed the frame.
-import {rollwatch} from '../lib/clients.mjs';
+import {kubectl, rollwatch} from '../lib/clients.mjs';
 import {percentile, sleep, wallNow} from '../lib/stats.mjs';
 
 const HELP = '? / esc: close';
@@ -31,11 +31,12 @@ function stampWatcher(terminal, podCount) {
 	return {best, seen, unwatch};
 }
 
-function latencies(sent, seen, podCount) {
+function latencies(first, sent, seen, podCount) {
 	const cursor = new Array(podCount).fill(0);
 	const out = [];
 	let missing = 0;
-	sent.forEach((sentAt, seq) => {
+	sent.forEach((sentAt, index) => {
+		const seq = first + index;
 		const records = seen[seq % podCount];
 		let i = cursor[seq % podCount];
 		while (i < records.length && records[i].seq < seq) i++;
@@ -46,25 +47,40 @@ function latencies(sent, seen, podCount) {
 	return {out, missing};
 }
 
+/** One client's event-to-screen latencies (ms) for a burst of stamps. */
+async function stampLatencies(terminal, cluster, name, podCount, rate, durationMs) {
+	const watcher = stampWatcher(terminal, podCount);
+	const {first, sent} = await cluster.stamp(name, rate, durationMs);
+	// The last stamp of every pod stays on screen (or is the last line kubectl printed): wait, bounded.
+	const end = first + sent.length - 1;
+	const last = Array.from({length: podCount}, (_, pod) => end - ((end - pod) % podCount));
+	const deadline = Date.now() + 5000;
+	while (Date.now() < deadline && !last.every((seq, pod) => seq < 0 || watcher.best[pod] >= seq)) await sleep(20);
+	watcher.unwatch();
+	return {...latencies(first, sent, watcher.seen, podCount), events: sent.length};
+}
+
 export async function measureEventLatency({cluster, name, pods, kubeconfig, rate, durationMs}) {
-	const terminal = await openMonitor(name, pods, kubeconfig);
+	const ours = await openMonitor(name, pods, kubeconfig);
+	let mine;
 	try {
-		const watcher = stampWatcher(terminal, pods.length);
-		const {sent} = await cluster.stamp(name, rate, durationMs);
-		// The last stamp of every pod stays on screen: wait (bounded) until each has been drawn.
-		const last = pods.map((_, pod) => sent.length - 1 - ((sent.length - 1 - pod) % pods.length));
-		const deadline = Date.now() + 5000;
-		while (Date.now() < deadline && !last.every((seq, pod) => seq < 0 || watcher.best[pod] >= seq)) await sleep(20);
-		watcher.unwatch();
-		const {out, missing} = latencies(sent, watcher.seen, pods.length);
-		const label = `${rate}_per_s`;
-		return [
-			{metric: `event_to_screen_p50_ms@${label}`, unit: 'ms', rollwatch: percentile(out, 50), kubectl: null, events: sent.length, missing},
-			{metric: `event_to_screen_p99_ms@${label}`, unit: 'ms', rollwatch: percentile(out, 99), kubectl: null, events: sent.length, missing},
-		];
+		mine = await stampLatencies(ours, cluster, name, pods.length, rate, durationMs);
 	} finally {
-		await terminal.stop('q');
+		await ours.stop('q');
 	}
+	// The same burst through `kubectl get pods -w` (a line per event) as the reference.
+	const theirs = kubectl(['get', 'pods', '-w', '-l', `app=${name}`], kubeconfig, {cols: 120, rows: 40});
+	let reference;
+	try {
+		await theirs.waitForLines(pods.length + 1, 'kubectl listing the pods');
+		await sleep(300);
+		reference = await stampLatencies(theirs, cluster, name, pods.length, rate, durationMs);
+	} finally {
+		await theirs.stop();
+	}
+	const label = `${rate}_per_s`;
+	const row = p => ({metric: `event_to_screen_p${p}_ms@${label}`, unit: 'ms', rollwatch: percentile(mine.out, p), kubectl: percentile(reference.out, p), events: mine.events, missing: {rollwatch: mine.missing, kubectl: reference.missing}});
+	return [row(50), row(99)];
 }
 
 export async function measureKeyLatency({cluster, name, pods, kubeconfig, rate, durationMs}) {
