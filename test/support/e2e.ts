@@ -1,25 +1,22 @@
-// End-to-end harness: the embedded demo cluster, the CLI's own session wiring (openSession, the demo's
-// ship-next / ship-broken keys, the prober that follows the shipped or opened Deployment and the
-// cluster's clock for ages, mirroring source/cli/demo.ts runDemoMonitor), the real <App/> at a fixed
-// size, the API read back over loopback HTTPS, and real kubectl.
+// End-to-end harness: the embedded demo cluster, the CLI's own demo wiring (source/cli/demo-session.ts:
+// openSession, the ship-next / ship-broken keys, the prober that follows the shipped or opened Deployment,
+// the cluster's clock for ages), the real <App/> at a fixed size, the API read back over loopback HTTPS,
+// and real kubectl.
 import {spawn} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {createElement} from 'react';
-import {openSession, buildProber, type Session} from '../../source/cli/session.js';
-import {createSwitchableProbe, type SwitchableProbe} from '../../source/cli/switchable-probe.js';
+import {openDemoSession} from '../../source/cli/demo-session.js';
+import type {Session} from '../../source/cli/session.js';
+import type {SwitchableProbe} from '../../source/cli/switchable-probe.js';
 import {kubeJson} from '../../source/cluster/http.js';
-import {demoKubeConfig, type LoadedKubeConfig} from '../../source/cluster/kubeconfig.js';
+import type {LoadedKubeConfig} from '../../source/cluster/kubeconfig.js';
 import {collectionPath} from '../../source/cluster/resources.js';
 import {startDemoCluster, SCENARIOS, type DemoCluster, type ScenarioName} from '../../source/demo/cluster.js';
-import {brokenImage, nextImage} from '../../source/demo/scenarios.js';
-import type {Deployment, ReplicaSet, Service} from '../../source/k8s/types.js';
-import {PROBE_DEFAULTS} from '../../source/probe/prober.js';
-import {matchesSelector} from '../../source/rollout/ownership.js';
+import type {Deployment, ReplicaSet} from '../../source/k8s/types.js';
 import type {WatchedResource} from '../../source/store/types.js';
 import {App} from '../../source/ui/App.js';
-import type {ActionResult, MonitorActions} from '../../source/ui/types.js';
 import {ensureKubectl} from './kubectl.js';
 import {render, type Rendered} from './render.js';
 
@@ -71,45 +68,24 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 	const cluster = await startDemoCluster({scenario: options.scenario, speed: options.speed});
 	const home = await mkdtemp(join(tmpdir(), 'rollwatch-e2e-'));
 	const kubeconfig = await cluster.writeKubeconfig(join(home, 'kubeconfig'));
-	const loaded = demoKubeConfig(cluster.url, cluster.token, cluster.namespace, cluster.server.ca);
 	const targets = options.targets ?? SCENARIOS[options.scenario].deployments.slice(0, 1);
-	const rate = options.probeRate ?? PROBE_DEFAULTS.rate;
-	const timeoutMs = options.probeTimeoutMs ?? PROBE_DEFAULTS.timeoutMs;
-	const probe = createSwitchableProbe();
-	let following: string | undefined;
-	const follow = async (name: string) => {
-		const service = await serviceFor(loaded, name);
-		following = service;
-		if (service) probe.switchTo(buildProber({target: {kind: 'service', service, path: '/'}, rate, timeoutMs, versionFrom: {}}, loaded));
-	};
-	// Opening another Deployment points the prober at its Service (zero-downtime has two).
-	const onView = (name: string | undefined) => {
-		if (!name) return;
-		void serviceFor(loaded, name).then(service => {
-			if (service && service !== following) return follow(name);
-		}).catch(() => undefined);
-	};
-	const session = await openSession({
-		loaded,
+	// The demo's own wiring (source/cli/demo-session.ts), exactly as `rollwatch demo` runs it.
+	const demo = await openDemoSession({
+		cluster,
+		scenario: options.scenario,
 		names: targets,
 		readOnly: options.readOnly ?? false,
-		extraActions: base => demoActions(loaded, base.setImage, follow),
+		probeRate: options.probeRate,
+		probeTimeoutMs: options.probeTimeoutMs,
+		kubeconfigPath: kubeconfig,
 	}).catch(async (error: unknown) => {
 		await cluster.stop();
 		await rm(home, {recursive: true, force: true});
 		throw error;
 	});
-	if (targets[0]) await follow(targets[0]);
+	const {loaded, session, probe} = demo;
 	const screen = render(
-		createElement(App, {
-			...session.props,
-			...(probe.current() ? {probe} : {}),
-			demo: {kubeconfigPath: kubeconfig, scenarioTitle: SCENARIOS[options.scenario].title},
-			onView,
-			// Ages on the cluster's simulated clock, as `rollwatch demo` shows them.
-			now: () => cluster.clock.now(),
-			connectionNow: Date.now,
-		}),
+		createElement(App, demo.props),
 		{columns: options.columns ?? 120, rows: options.rows ?? 36},
 	);
 
@@ -123,8 +99,7 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 		return watched.every(resource => connections[resource] !== undefined) && states.every(state => state?.status === 'live');
 	}, 15_000).catch(async (error: unknown) => {
 		screen.unmount();
-		probe.stop();
-		await session.close();
+		await demo.close();
 		await cluster.stop();
 		await rm(home, {recursive: true, force: true});
 		throw error;
@@ -163,8 +138,7 @@ export async function startE2E(options: E2EOptions): Promise<E2E> {
 			stopped ??= (async () => {
 				live.delete(e2e);
 				screen.unmount();
-				probe.stop();
-				await session.close();
+				await demo.close();
 				await cluster.stop();
 				await rm(home, {recursive: true, force: true});
 			})();
@@ -232,28 +206,4 @@ function runKubectl(args: string[], {home, kubeconfig}: {home: string; kubeconfi
 			resolve({code, stdout, stderr});
 		});
 	});
-}
-
-type SetImage = (name: string, images: Readonly<Record<string, string>>, options?: {changeCause?: string}) => Promise<ActionResult>;
-
-/** `n` and `b` exactly as source/cli/demo.ts wires them: bump the first container's image, follow it with the prober. */
-function demoActions(loaded: LoadedKubeConfig, setImage: SetImage, follow: (name: string) => Promise<void>): Partial<MonitorActions> {
-	const ship = (bump: (image: string) => string) => async (name: string): Promise<ActionResult> => {
-		const deployment = await kubeJson<Deployment>(loaded.kc, {path: `${collectionPath('deployments', loaded.namespace)}/${name}`}).catch(() => undefined);
-		const container = deployment?.spec.template.spec.containers[0];
-		if (!container?.image) return {ok: false, message: `deployment "${name}" has no container image to bump`};
-		const image = bump(container.image);
-		const result = await setImage(name, {[container.name]: image}, {changeCause: `rollwatch demo: kubectl set image deployment/${name} ${container.name}=${image}`});
-		if (!result.ok) return result;
-		await follow(name).catch(() => undefined);
-		return {ok: true, message: `${result.message} to ${image}`};
-	};
-	return {shipNext: ship(nextImage), shipBroken: ship(brokenImage)};
-}
-
-async function serviceFor(loaded: LoadedKubeConfig, name: string): Promise<string | undefined> {
-	const deployment = await kubeJson<Deployment>(loaded.kc, {path: `${collectionPath('deployments', loaded.namespace)}/${name}`}).catch(() => undefined);
-	const labels = deployment?.spec.template.metadata?.labels ?? {};
-	const services = await kubeJson<{items: Service[]}>(loaded.kc, {path: collectionPath('services', loaded.namespace)}).catch(() => ({items: []}));
-	return services.items.find(service => service.spec.selector && Object.keys(service.spec.selector).length > 0 && matchesSelector(labels, service.spec.selector))?.metadata.name;
 }
