@@ -24,10 +24,24 @@ export type RolloutWarning = {level: WarningLevel; code: WarningCode; text: stri
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
+// Warnings are derived every frame over every pod of the Deployment; a pod that has not changed is
+// the same object (watch objects are never changed in place), so its STATUS is worked out once per
+// version — with 10,000 pods this was the costliest part of a frame (bench/RESULTS.md).
+const statusCache = new WeakMap<Pod, {status: string; from: Pod['status']}>();
+
+function statusOf(pod: Pod): string {
+	const cached = statusCache.get(pod);
+	// A cheap guard for callers that swap a pod's status object in place; deeper edits are not expected.
+	if (cached && cached.from === pod.status) return cached.status;
+	const status = podStatusText(pod);
+	statusCache.set(pod, {status, from: pod.status});
+	return status;
+}
+
 /** Pods of the Deployment that are failing, grouped by why (the STATUS kubectl would show). */
 function failingPods(pods: readonly Pod[]): {crashing: Pod[]; pulling: Pod[]; unschedulable: Pod[]} {
 	const live = pods.filter(pod => !pod.metadata.deletionTimestamp);
-	const status = new Map(live.map(pod => [pod, podStatusText(pod)]));
+	const status = new Map(live.map(pod => [pod, statusOf(pod)]));
 	return {
 		crashing: live.filter(pod => ['CrashLoopBackOff', 'Error'].includes(status.get(pod)!) || status.get(pod)!.startsWith('Init:CrashLoopBackOff')),
 		pulling: live.filter(pod => /ImagePullBackOff|ErrImagePull|InvalidImageName/.test(status.get(pod)!)),
