@@ -31,7 +31,7 @@ describe('rolling update invariants', () => {
 		await fc.assert(
 			fc.asyncProperty(
 				fc.record({
-					replicas: fc.integer({min: 1, max: 40}),
+					replicas: fc.integer({min: 1, max: 50}),
 					surge: intOrPercent,
 					unavailable: intOrPercent,
 					startup: fc.double({min: 0.2, max: 2, noNaN: true}),
@@ -78,13 +78,13 @@ describe('rolling update invariants', () => {
 					}
 				},
 			),
-			{numRuns: 12},
+			{numRuns: 25},
 		);
 	});
 
 	it('Recreate never runs old and new pods at once', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.integer({min: 1, max: 30}), fc.double({min: 0.2, max: 2, noNaN: true}), async (replicas, startup) => {
+			fc.asyncProperty(fc.integer({min: 1, max: 50}), fc.double({min: 0.2, max: 2, noNaN: true}), async (replicas, startup) => {
 				const harness = startHarness(100);
 				const {store} = harness;
 				try {
@@ -106,7 +106,7 @@ describe('rolling update invariants', () => {
 					harness.stop();
 				}
 			}),
-			{numRuns: 12},
+			{numRuns: 25},
 		);
 	});
 });
