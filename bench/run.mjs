@@ -12,6 +12,11 @@ import {measureManyPods, measureRollout} from './measure/resources.mjs';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const json = args.has('--json');
+// `--only start,latency`: run only these measurements (start, latency, rollout, pods); default all.
+const argv = process.argv.slice(2);
+const onlyAt = argv.findIndex(arg => arg === '--only' || arg.startsWith('--only='));
+const only = onlyAt < 0 ? undefined : new Set((argv[onlyAt].includes('=') ? argv[onlyAt].split('=')[1] : argv[onlyAt + 1] ?? '').split(','));
+const wanted = name => !only || only.has(name);
 const plan = quick
 	? {startRuns: 3, burstMs: 3000, rollout: 200, manyPods: 2000, churnMs: 3000, limitMs: 120_000}
 	: {startRuns: 9, burstMs: 10_000, rollout: 1000, manyPods: 10_000, churnMs: 10_000, limitMs: 20 * 60_000};
@@ -44,22 +49,29 @@ async function main() {
 	const small = await cluster();
 	const kubeconfig = small.kubeconfigPath;
 	const web = await small.deploy('web', 3);
-	log('start-up');
-	emit(await measureStart({name: 'web', pods: web.pods, kubeconfig, runs: plan.startRuns}));
+	if (wanted('start')) {
+		log('start-up');
+		emit(await measureStart({name: 'web', pods: web.pods, kubeconfig, runs: plan.startRuns}));
+	}
 
 	const lat = await small.deploy('lat', 5);
-	for (const rate of [100, 1000]) {
+	for (const rate of wanted('latency') ? [100, 1000] : []) {
 		log(`event-to-screen at ${rate}/s`);
 		emit(await measureEventLatency({cluster: small, name: 'lat', pods: lat.pods, kubeconfig, rate, durationMs: plan.burstMs}));
 	}
-	log('key-to-frame at 1000/s');
-	emit(await measureKeyLatency({cluster: small, name: 'lat', pods: lat.pods, kubeconfig, rate: 1000, durationMs: plan.burstMs}));
+	if (wanted('latency')) {
+		log('key-to-frame at 1000/s');
+		emit(await measureKeyLatency({cluster: small, name: 'lat', pods: lat.pods, kubeconfig, rate: 1000, durationMs: plan.burstMs}));
+	}
 
-	log(`${plan.rollout}-replica rollout`);
-	await small.deploy('big', plan.rollout, 300_000);
-	emit(await measureRollout({cluster: small, name: 'big', replicas: plan.rollout, kubeconfig}));
+	if (wanted('rollout')) {
+		log(`${plan.rollout}-replica rollout`);
+		await small.deploy('big', plan.rollout, 300_000);
+		emit(await measureRollout({cluster: small, name: 'big', replicas: plan.rollout, kubeconfig}));
+	}
 	await small.stop();
 	clusters.delete(small);
+	if (!wanted('pods')) return;
 
 	log(`${plan.manyPods} pods`);
 	// No controllers: the pods are written Running at once, and only the bench's updates change them.

@@ -3,7 +3,7 @@
 // needs as props, and one close() that stops it all.
 import type {Deployment} from '../k8s/types.js';
 import {checkAccess} from '../cluster/access.js';
-import type {ActionName} from '../cluster/access.js';
+import type {AccessVerdict, ActionName} from '../cluster/access.js';
 import {createActions} from '../cluster/actions.js';
 import {toUserError, UserError} from '../cluster/errors.js';
 import {kubeJson} from '../cluster/http.js';
@@ -18,7 +18,7 @@ import {httpTransport} from '../probe/http-transport.js';
 import {serviceTransport} from '../probe/service-transport.js';
 import {formatProbeTarget} from '../probe/target.js';
 import type {ProbeConfig} from '../probe/options.js';
-import type {Access, CommandId, MonitorActions, MonitorProps} from '../ui/types.js';
+import type {AccessMap, CommandId, ExternalStore, MonitorActions, MonitorProps} from '../ui/types.js';
 
 export type {ProbeConfig} from '../probe/options.js';
 
@@ -47,19 +47,22 @@ export function buildProber(config: ProbeConfig, loaded: LoadedKubeConfig): Prob
 	return createProber({transport, target: formatProbeTarget(target), rate: config.rate, timeoutMs, versionFrom: config.versionFrom});
 }
 
-/** Fails fast, with one sentence, when the cluster cannot be reached or a Deployment does not exist. */
-export async function preflight(loaded: LoadedKubeConfig, names: readonly string[], selector: string | undefined): Promise<void> {
+/**
+ * Fails fast, with one sentence, when the cluster cannot be reached or a Deployment does not exist.
+ * Returns the named Deployments it fetched (none for a list view): their selectors start the watches.
+ */
+export async function preflight(loaded: LoadedKubeConfig, names: readonly string[], selector: string | undefined): Promise<Deployment[]> {
 	const {kc, namespace, server} = loaded;
 	const path = collectionPath('deployments', namespace);
 	const context = {kc, server, namespace, resource: 'deployments'};
 	try {
 		if (names.length === 0) {
 			await kubeJson(kc, {path, query: {limit: 1, ...(selector ? {labelSelector: selector} : {})}, signal: AbortSignal.timeout(15_000)});
-			return;
+			return [];
 		}
-		await Promise.all(names.map(async name => {
+		return await Promise.all(names.map(async name => {
 			try {
-				await kubeJson<Deployment>(kc, {path: `${path}/${encodeURIComponent(name)}`, signal: AbortSignal.timeout(15_000)});
+				return await kubeJson<Deployment>(kc, {path: `${path}/${encodeURIComponent(name)}`, signal: AbortSignal.timeout(15_000)});
 			} catch (error) {
 				throw toUserError(error, {...context, name});
 			}
@@ -72,10 +75,33 @@ export async function preflight(loaded: LoadedKubeConfig, names: readonly string
 
 const ACCESS_COMMANDS: Array<[ActionName, CommandId]> = [['pause', 'pause'], ['resume', 'resume'], ['restart', 'restart'], ['undo', 'undo'], ['scale', 'scale'], ['setImage', 'shipNext'], ['setImage', 'shipBroken']];
 
+/** Access verdicts as they arrive: empty (all allowed) until the reviews answer; a failure leaves it so. */
+export function accessStore(verdicts: Promise<Record<ActionName, AccessVerdict>>): ExternalStore<AccessMap> {
+	let snapshot: AccessMap = {};
+	const listeners = new Set<() => void>();
+	verdicts.then(answered => {
+		const denied: AccessMap = {};
+		for (const [action, command] of ACCESS_COMMANDS) {
+			const verdict = answered[action];
+			if (verdict.allowed === false) denied[command] = {allowed: false, reason: verdict.reason ?? 'forbidden by RBAC'};
+		}
+		if (Object.keys(denied).length === 0) return;
+		snapshot = denied;
+		for (const listener of [...listeners]) listener();
+	}, () => {});
+	return {
+		getSnapshot: () => snapshot,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+	};
+}
+
 export async function openSession(options: SessionOptions): Promise<Session> {
 	const {loaded, names, selector, readOnly} = options;
 	const prober = options.probe ? buildProber(options.probe, loaded) : undefined;
-	await preflight(loaded, names, selector);
+	const seed = await preflight(loaded, names, selector);
 
 	// 30 snapshots a second at most: a change waits ≤ 33 ms for its frame (issue 5: p99 ≤ 50 ms at
 	// 1,000 events/s); bursts still cost one render per frame, not one per event.
@@ -83,6 +109,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 	const scope = watchScope({
 		kc: loaded.kc,
 		target: {namespace: loaded.namespace, ...(names.length > 0 ? {names} : {}), ...(selector ? {labelSelector: selector} : {})},
+		seed,
 		onEvent: event => store.dispatch(event),
 	});
 	const base = createActions({kc: loaded.kc, namespace: loaded.namespace, readOnly});
@@ -95,14 +122,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		...options.extraActions?.(base),
 	};
 
-	const access: Partial<Record<CommandId, Access>> = {};
-	if (!readOnly) {
-		const verdicts = await checkAccess({kc: loaded.kc, namespace: loaded.namespace, signal: AbortSignal.timeout(5000)}).catch(() => undefined);
-		for (const [action, command] of ACCESS_COMMANDS) {
-			const verdict = verdicts?.[action];
-			if (verdict?.allowed === false) access[command] = {allowed: false, reason: verdict.reason ?? 'forbidden by RBAC'};
-		}
-	}
+	// The first frame does not wait for the access reviews (a round trip or more): keys stay allowed
+	// until the verdicts arrive, as they do when a review fails.
+	const access = readOnly ? {} : accessStore(checkAccess({kc: loaded.kc, namespace: loaded.namespace, signal: AbortSignal.timeout(5000)}));
 	prober?.start();
 
 	return {

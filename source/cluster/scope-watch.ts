@@ -15,6 +15,12 @@ import type {WatchHandle, WatchResourceOptions} from './watch.js';
 export type ScopeOptions = {
 	kc: KubeConfig;
 	target: WatchTarget;
+	/**
+	 * Deployments already fetched (the preflight GET): the ReplicaSet, pod and event watches start from
+	 * their selectors at once instead of waiting a round trip for the deployments LIST. The deployments
+	 * watch's first SYNCED replaces them, re-scoping only if they changed in between.
+	 */
+	seed?: readonly Deployment[];
 	onEvent: (event: ClusterEvent) => void;
 	backoff?: Backoff;
 	timeoutSeconds?: number;
@@ -40,7 +46,7 @@ export function watchScope(options: ScopeOptions): ScopeHandle {
 	const running = new Map<WatchedResource, {spec: NonNullable<WatchPlan[WatchedResource]>; handle: WatchHandle}>();
 	const winding: Array<Promise<void>> = [];
 	// What the deployments and services watches have shown: the inputs of the plan.
-	const known = {deployments: new Map<string, Deployment>(), services: new Map<string, Service>()};
+	const known = {deployments: new Map<string, Deployment>((options.seed ?? []).map((deployment) => [objectKey(deployment), deployment])), services: new Map<string, Service>()};
 
 	const track = (event: ClusterEvent) => {
 		if (event.type === 'CONNECTION' || (event.resource !== 'deployments' && event.resource !== 'services')) return false;

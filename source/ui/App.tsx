@@ -13,7 +13,7 @@ import {dialogRows} from './dialogs/ConfirmDialog.js';
 import {HelpOverlay} from './dialogs/HelpOverlay.js';
 import {useClock} from './hooks/use-clock.js';
 import {useCommandKeys, useRunAction} from './hooks/use-commands.js';
-import {useFreezableStore, useOptionalStore} from './hooks/use-external-store.js';
+import {useAccess, useFreezableStore, useOptionalStore} from './hooks/use-external-store.js';
 import {useFilterInput} from './hooks/use-filter-input.js';
 import {keyContext} from './key-context.js';
 import {visibleCommands, type PaneId} from './keymap.js';
@@ -32,6 +32,7 @@ export function App(props: MonitorProps) {
 	const [ui, dispatch] = useReducer(uiReducer, targets.length === 1 ? targets[0] : undefined, initialUiState);
 	const snapshot = useFreezableStore(store, ui.frozen);
 	const probe = useOptionalStore(probeStore);
+	const access = useAccess(props.access);
 	const now = useClock(props.now);
 	const connectionNow = useClock(props.connectionNow ?? props.now);
 	const clock = props.now ?? Date.now;
@@ -50,7 +51,7 @@ export function App(props: MonitorProps) {
 		reservedRows: dialogOpen ? dialogRows : 0,
 	});
 	const panes: PaneId[] = ['rollout', ...(layout.history.mode === 'hidden' ? [] : ['history' as const]), ...(layout.traffic.mode === 'hidden' ? [] : ['traffic' as const]), 'pods'];
-	const keys = keyContext(ui, view, props);
+	const keys = keyContext(ui, view, {readOnly: props.readOnly, actions, access});
 	const commands = visibleCommands(keys);
 
 	const {exit} = useApp();

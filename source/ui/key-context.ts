@@ -2,7 +2,7 @@
 import type {RevisionRow} from '../rollout/index.js';
 import type {DeploymentView} from './derive.js';
 import type {KeyContext} from './keymap.js';
-import type {MonitorProps} from './types.js';
+import type {AccessMap, MonitorProps} from './types.js';
 import type {UiState} from './ui-state.js';
 
 /** `u` goes to the row selected in History when History has focus, else to the previous revision (kubectl's default). */
@@ -13,7 +13,7 @@ export function undoTarget(history: readonly RevisionRow[], focusedOnHistory: bo
 	return previous ? {revision: previous.revision, image: previous.images.join(','), selected: false} : undefined;
 }
 
-export function keyContext(ui: UiState, view: DeploymentView | undefined, props: Pick<MonitorProps, 'readOnly' | 'access' | 'actions'>): KeyContext {
+export function keyContext(ui: UiState, view: DeploymentView | undefined, props: Pick<MonitorProps, 'readOnly' | 'actions'> & {access?: AccessMap}): KeyContext {
 	const deployment = view?.deployment;
 	return {
 		view: ui.view.kind,

@@ -53,11 +53,18 @@ export type ProbeSnapshot = {
 
 export type ExternalStore<T> = {getSnapshot(): T; subscribe(listener: () => void): () => void};
 
+/** Access verdicts per command; a command missing from the map is allowed. */
+export type AccessMap = Partial<Record<CommandId, Access>>;
+
 export type MonitorProps = {
 	store: ExternalStore<ClusterSnapshot>;
 	actions: MonitorActions;
-	/** Result of access checks (SelfSubjectAccessReview) per command; missing means allowed. */
-	access?: Partial<Record<CommandId, Access>>;
+	/**
+	 * Result of access checks (SelfSubjectAccessReview) per command; missing means allowed. A store when
+	 * the checks are still running: the first frame must not wait for them, and until they answer every
+	 * key stays allowed (the API server has the last word either way).
+	 */
+	access?: AccessMap | ExternalStore<AccessMap>;
 	context: {name?: string; namespace: string; server?: string};
 	/** Deployment names to watch; none (or empty) shows the list view. */
 	targets?: string[];
