@@ -15,7 +15,9 @@ export const kubectlPath = () => ensureKubectl();
 
 /** `rollwatch deploy/NAME` from the bundled CLI, run by the same Node 24 as the bench. */
 export function rollwatch(name, kubeconfig, options = {}) {
-	return track(spawnTerminal(process.execPath, ['dist/cli.js', `deploy/${name}`, '--kubeconfig', kubeconfig], options));
+	// BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=.cache/prof") profiles rollwatch under the bench's loads.
+	const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+	return track(spawnTerminal(process.execPath, [...flags, 'dist/cli.js', `deploy/${name}`, '--kubeconfig', kubeconfig], options));
 }
 
 export function kubectl(args, kubeconfig, options = {}) {

@@ -12,6 +12,7 @@ import type {Backoff} from './backoff.js';
 import {describeApiError, httpStatusOf, KubeHttpError} from './errors.js';
 import {httpError, kubeFetch, kubeJson} from './http.js';
 import {collectionPath, RESOURCE_API} from './resources.js';
+import {trimObject} from './trim.js';
 import {readWatchStream} from './watch-stream.js';
 
 export type WatchResourceOptions = {
@@ -98,7 +99,8 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 			// List items carry no kind/apiVersion; watch objects do. Make both look the same.
 			for (const item of page.items ?? []) {
 				// A null or scalar item is the server's bug; dropping it keeps the rest of the list usable.
-				if (item && typeof item === 'object') items.push({apiVersion, kind, ...item});
+				// Trimmed on arrival (trim.ts): the store holds every object for the whole session.
+				if (item && typeof item === 'object') items.push(trimObject(resource, {apiVersion, kind, ...item}));
 			}
 			listVersion = page.metadata?.resourceVersion ?? '';
 			continueToken = page.metadata?.continue || undefined;
@@ -130,7 +132,7 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 			onEvent: (type, object) => {
 				resourceVersion = object.metadata.resourceVersion || resourceVersion;
 				if (type === 'BOOKMARK') touch();
-				else deliver(type, object);
+				else deliver(type, trimObject(resource, object));
 			},
 		});
 		if (result.ended === 'aborted') return {ended: attempt.signal.aborted && !stopper.signal.aborted ? 'idle' : 'closed', events: result.events};

@@ -1,7 +1,7 @@
 // Revision history and rollback target selection, as `kubectl rollout history` and `kubectl rollout
 // undo` compute them (C.1, C.2): only ReplicaSets the Deployment controls, keyed by their revision.
 import type {Deployment, Pod, ReplicaSet} from '../k8s/types.js';
-import {changeCauseAnnotation, ownedReplicaSets, podsOf, revisionAnnotation, templateImages} from './ownership.js';
+import {changeCauseAnnotation, controllerRef, ownedReplicaSets, revisionAnnotation, templateImages} from './ownership.js';
 import {isPodReady} from './pod-status.js';
 import {findNewReplicaSet} from './template-equal.js';
 
@@ -40,7 +40,17 @@ export function replicaSetRevision(rs: ReplicaSet): number | undefined {
 export function revisionHistory(deployment: Deployment, replicaSets: Iterable<ReplicaSet>, pods: Iterable<Pod>): RevisionRow[] {
 	const owned = ownedReplicaSets(deployment, replicaSets);
 	const current = findNewReplicaSet(deployment, owned);
-	const allPods = [...pods];
+	// Live and ready pods per controlling ReplicaSet uid, in one pass (podsOf per ReplicaSet was a pass
+	// over every pod for each revision, every frame).
+	const counts = new Map<string, {live: number; ready: number}>();
+	for (const pod of pods) {
+		const uid = controllerRef(pod)?.uid;
+		if (uid === undefined || pod.metadata.deletionTimestamp) continue;
+		let count = counts.get(uid);
+		if (!count) counts.set(uid, count = {live: 0, ready: 0});
+		count.live++;
+		if (isPodReady(pod)) count.ready++;
+	}
 	const rows: RevisionRow[] = [];
 	for (const rs of owned) {
 		const revision = replicaSetRevision(rs);
@@ -48,14 +58,14 @@ export function revisionHistory(deployment: Deployment, replicaSets: Iterable<Re
 			continue;
 		}
 
-		const live = podsOf([rs], allPods).filter(pod => !pod.metadata.deletionTimestamp);
+		const count = (rs.metadata.uid === undefined ? undefined : counts.get(rs.metadata.uid)) ?? {live: 0, ready: 0};
 		const changeCause = rs.metadata.annotations?.[changeCauseAnnotation];
 		rows.push({
 			revision,
 			name: rs.metadata.name ?? '',
 			images: templateImages(rs.spec.template),
-			readyPods: live.filter(pod => isPodReady(pod)).length,
-			pods: live.length,
+			readyPods: count.ready,
+			pods: count.live,
 			desired: rs.spec.replicas ?? 0,
 			...(changeCause ? {changeCause} : {}),
 			...(rs.metadata.creationTimestamp ? {createdAt: rs.metadata.creationTimestamp} : {}),

@@ -74,16 +74,47 @@ function factsOf(pod: Pod): PodFacts {
 	return facts;
 }
 
+// The row a pod shows for the revision and "new" mark it has in this frame: rebuilt only when one of
+// the three changes, so an unchanged pod keeps its row object from frame to frame.
+const podRowCache = new WeakMap<PodFacts, PodRow>();
+
+function rowOf(pod: Pod, revisionByRs: ReadonlyMap<string, number | undefined>, newRs: string | undefined): PodRow {
+	const facts = factsOf(pod);
+	const revision = revisionByRs.get(facts.owner);
+	const isNew = facts.owner === newRs;
+	const cached = podRowCache.get(facts);
+	if (cached && cached.revision === revision && cached.isNew === isNew) return cached;
+	const {owner: _owner, ...shown} = facts;
+	const row: PodRow = {...shown, isNew, ...(revision === undefined ? {} : {revision})};
+	podRowCache.set(facts, row);
+	return row;
+}
+
+// Newest revision first, then terminating last within it, then by name: a stable, scannable order.
+const rowOrder = (a: PodRow, b: PodRow) => (b.revision ?? -1) - (a.revision ?? -1)
+	|| Number(a.health === 'terminating') - Number(b.health === 'terminating')
+	|| byName(a.name, b.name);
+
+// Where each row stood in the last frame's order. Rows are laid out in it before sorting: between two
+// frames few pods move, and the sort (TimSort) finishes an almost sorted array in about one comparison
+// per row instead of n·log n collator calls (10,000 rows were re-sorted from scratch every frame). A
+// WeakMap is updated in place: a new 10,000-entry map per frame went straight to the old generation.
+const lastIndex = new WeakMap<PodRow, number>();
+
 function podRows(pods: readonly Pod[], revisionByRs: ReadonlyMap<string, number | undefined>, newRs: string | undefined): PodRow[] {
-	const rows = pods.map((pod): PodRow => {
-		const {owner, ...facts} = factsOf(pod);
-		const revision = revisionByRs.get(owner);
-		return {...facts, isNew: owner === newRs, ...(revision === undefined ? {} : {revision})};
-	});
-	// Newest revision first, then terminating last within it, then by name: a stable, scannable order.
-	return rows.sort((a, b) => (b.revision ?? -1) - (a.revision ?? -1)
-		|| Number(a.health === 'terminating') - Number(b.health === 'terminating')
-		|| byName(a.name, b.name));
+	const placed: Array<PodRow | undefined> = Array.from({length: pods.length});
+	const arrived: PodRow[] = [];
+	for (const pod of pods) {
+		const row = rowOf(pod, revisionByRs, newRs);
+		const at = lastIndex.get(row);
+		if (at === undefined || at >= placed.length || placed[at] !== undefined) arrived.push(row);
+		else placed[at] = row;
+	}
+	const rows = placed.filter(row => row !== undefined);
+	for (const row of arrived) rows.push(row);
+	rows.sort(rowOrder);
+	for (const [index, row] of rows.entries()) lastIndex.set(row, index);
+	return rows;
 }
 
 export function deploymentView(snapshot: ClusterSnapshot, namespace: string, name: string, now: number): DeploymentView | undefined {
@@ -94,7 +125,9 @@ export function deploymentView(snapshot: ClusterSnapshot, namespace: string, nam
 	const allPods = inNamespace(snapshot.pods.values());
 	const owned = ownedReplicaSets(deployment, replicaSets);
 	const pods = podsOf(owned, allPods);
-	const progress = rolloutProgress(deployment, replicaSets, allPods, now);
+	// The derivations below each keep only the Deployment's pods; handing them that set (the same
+	// filter) spares each a pass over every pod of the namespace.
+	const progress = rolloutProgress(deployment, replicaSets, pods, now);
 	const revisionByRs = new Map(owned.map(rs => [rs.metadata.name ?? '', revisionOf(rs)]));
 	const prefixes = owned.map(rs => `${rs.metadata.name ?? ''}-`);
 	const labels = deployment.spec.template.metadata?.labels;
@@ -104,13 +137,13 @@ export function deploymentView(snapshot: ClusterSnapshot, namespace: string, nam
 		deployment,
 		progress,
 		status: rolloutStatus(deployment),
-		history: revisionHistory(deployment, replicaSets, allPods),
+		history: revisionHistory(deployment, replicaSets, pods),
 		pods: podRows(pods, revisionByRs, progress.newReplicaSet?.name),
 		transitions: snapshot.transitions.filter(transition => prefixes.some(prefix => transition.pod.startsWith(prefix))),
 		traffic: services.length === 0 ? [] : trafficShare({
 			services, endpointSlices: inNamespace(snapshot.endpointSlices.values()), pods: allPods, replicaSets, deployments: inNamespace(snapshot.deployments.values()),
 		}),
-		warnings: rolloutWarnings(deployment, replicaSets, allPods, now),
+		warnings: rolloutWarnings(deployment, replicaSets, pods, now),
 		derivedAt: now,
 	};
 }

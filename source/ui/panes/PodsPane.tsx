@@ -10,6 +10,11 @@ import {cells} from './short-image.js';
 import type {Layout} from '../layout.js';
 import type {Glyphs, Token} from '../theme.js';
 import {useTheme} from '../theme-context.js';
+import {useThrottled} from './use-throttled.js';
+
+/** The transition log shows new lines at most twice a second (use-throttled.ts says why). */
+export const LOG_INTERVAL_MS = 500;
+const sameLog = (a: readonly PodTransition[], b: readonly PodTransition[]) => a.length === b.length && a.at(-1)?.id === b.at(-1)?.id && a[0]?.id === b[0]?.id;
 
 type Props = {
 	pods: readonly PodRow[];
@@ -87,7 +92,7 @@ function ColumnHeader({columns}: {columns: PodColumns}) {
 
 function TransitionLog({transitions, rows}: {transitions: readonly PodTransition[]; rows: number}) {
 	const theme = useTheme();
-	const shown = transitions.slice(-rows);
+	const shown = useThrottled(transitions, LOG_INTERVAL_MS, sameLog).slice(-rows);
 	return (
 		<Box flexDirection="column">
 			{shown.length === 0 ? <Text color={theme.color.muted}>no transitions yet</Text> : null}

@@ -1,8 +1,10 @@
 // Does the watcher's store hold exactly what the server holds? Whole objects are compared (spec, status,
-// annotations with revisions, resourceVersions), so "caught up" means byte-for-byte caught up.
+// annotations with revisions, resourceVersions), so "caught up" means byte-for-byte caught up — after the
+// watch layer's trim (source/cluster/trim.ts), applied to the server's objects too.
 import {isDeepStrictEqual} from 'node:util';
 import type {KubeObject} from '../../../source/k8s/types.js';
 import type {ObjectStore, Resource} from '../../../source/demo/objects.js';
+import {trimObject} from '../../../source/cluster/trim.js';
 import type {ClusterSnapshot} from '../../../source/store/types.js';
 import {objectKey} from '../../../source/store/types.js';
 
@@ -20,7 +22,7 @@ export type Compared = keyof typeof FIELDS;
 export function storeDifferences(server: ObjectStore, snapshot: ClusterSnapshot, namespace: string): string[] {
 	const differences: string[] = [];
 	for (const [resource, field] of Object.entries(FIELDS) as Array<[Compared, (typeof FIELDS)[Compared]]>) {
-		const expected = new Map(server.list(resource, namespace).map(object => [objectKey(object), object]));
+		const expected = new Map(server.list(resource, namespace).map(object => [objectKey(object), trimObject(resource, object)]));
 		const actual = snapshot[field] as ReadonlyMap<string, KubeObject>;
 		for (const [key, object] of expected) {
 			const held = actual.get(key);
