@@ -6,7 +6,7 @@
 // - dist/cli.js is a tiny launcher that turns on Node's compile cache *before* importing the bundle, so
 //   the bundle's compiled code is reused from the second run on (a module cannot cache itself).
 import {build} from 'esbuild';
-import {chmod, mkdir, writeFile} from 'node:fs/promises';
+import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
 
 // Ink imports its React DevTools bridge only when DEV=true and react-devtools-core is installed;
 // bundling must not turn that optional import into a hard one.
@@ -15,6 +15,74 @@ const noDevtools = {
 	setup(builder) {
 		builder.onResolve({filter: /^\.\/devtools\.js$/}, args => (args.importer.includes('node_modules/ink/') ? {path: 'ink-devtools', namespace: 'empty'} : undefined));
 		builder.onLoad({filter: /.*/, namespace: 'empty'}, () => ({contents: ''}));
+	},
+};
+
+// Start-up and per-frame costs inside dependencies, removed at bundle time. Each rewrite must find its text: a
+// dependency update that changes it fails the build instead of silently losing the fix.
+const dependencyRewrites = {
+	name: 'dependency-rewrites',
+	setup(builder) {
+		const rewrite = (filter, edits) => builder.onLoad({filter}, async args => {
+			let contents = await readFile(args.path, 'utf8');
+			for (const [from, to] of edits) {
+				if (!contents.includes(from)) throw new Error(`dependency-rewrites: ${args.path} no longer contains ${JSON.stringify(from.slice(0, 60))}`);
+				contents = contents.replaceAll(from, to);
+			}
+			return {contents, loader: 'js'};
+		});
+		// yoga's wasm is inlined as base64; when fetch exists (Node 18+) emscripten "downloads" the data:
+		// URL through undici's fetch, whose percent-decoding of 120 kB took 20–40 ms of every start.
+		// Without fetch it decodes the same bytes with atob.
+		rewrite(/yoga-layout\/dist\/binaries\/yoga-wasm-base64-esm\.js$/, [['"function"!=typeof fetch', '!0']]);
+		// Ink builds a new Output, and with it new caches of each text's styled characters and widths, for
+		// every frame, so every frame re-tokenized and re-measured the whole screen (string-width's
+		// grapheme segmentation and emoji regex per character): half of a frame's cost with 5 pods. The
+		// entries are pure functions of the text and never mutated, so the frames share one set, dropped
+		// whenever it holds 1,000 texts (a few MB at most) so that scrolling content cannot grow it forever.
+		rewrite(/ink\/build\/output\.js$/, [
+			['    caches = new OutputCaches();', '    caches = sharedOutputCaches();'],
+			['export default class Output {', `let sharedCaches;
+const sharedOutputCaches = () => {
+    if (sharedCaches === undefined || sharedCaches.styledChars.size > 1000 || sharedCaches.widths.size > 10000 || sharedCaches.blockWidths.size > 1000) {
+        sharedCaches = new OutputCaches();
+    }
+    return sharedCaches;
+};
+export default class Output {`],
+		]);
+		// string-width segments graphemes and runs an emoji regex per grapheme of any non-ASCII text (box
+		// borders, ●, ✓), and Ink measures the same texts again every frame (text nodes, line diffs):
+		// every importer gets it memoized, keyed by the options that change the answer.
+		builder.onResolve({filter: /^string-width$/}, async args => {
+			if (args.pluginData === 'memo-width') return undefined;
+			const real = await builder.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: 'memo-width'});
+			return real.errors.length > 0 ? undefined : {path: real.path, namespace: 'memo-width'};
+		});
+		builder.onLoad({filter: /.*/, namespace: 'memo-width'}, args => ({
+			resolveDir: '.',
+			loader: 'js',
+			contents: `import stringWidth from ${JSON.stringify(args.path)};
+const widths = new Map();
+export default function memoStringWidth(string, options) {
+	if (typeof string !== 'string' || string.length === 0) return stringWidth(string, options);
+	const key = (options?.ambiguousIsNarrow === false ? 'w' : 'n') + (options?.countAnsiEscapeCodes ? 'a' : 't') + string;
+	let width = widths.get(key);
+	if (width === undefined) {
+		if (widths.size >= 10000) widths.clear();
+		width = stringWidth(string, options);
+		widths.set(key, width);
+	}
+	return width;
+}
+`,
+		}));
+		// meow normalizes package.json only when `cli.pkg` is read (never, here), but its bundled
+		// dependencies built the spdx licence tables for that at import: ≈10 ms. Built on first use now.
+		rewrite(/meow\/build\/dependencies\.js$/, [[
+			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+			'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+		]]);
 	},
 };
 
@@ -28,7 +96,7 @@ await build({
 	target: 'node22',
 	jsx: 'automatic',
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [noDevtools],
+	plugins: [noDevtools, dependencyRewrites],
 	minify: true,
 	keepNames: true,
 	legalComments: 'linked',

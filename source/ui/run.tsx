@@ -19,8 +19,9 @@ export async function runMonitor(props: MonitorProps, {stdout, stdin, noColor}: 
 			...(stdin ? {stdin} : {}),
 			alternateScreen: true,
 			// The store already coalesces data to ≤ 30 frames a second; Ink's own cap only bounds
-			// key-driven renders, and must not add a second frame of delay to either.
-			maxFps: 60,
+			// key-driven renders, and must not add a second frame of delay to either: at 60 a key
+			// pressed just after a data frame waited up to 17 ms for its own (issue 5: key-to-frame p99).
+			maxFps: 250,
 			incrementalRendering: true,
 			exitOnCtrlC: false,
 			// Stray console output from libraries must not tear the frame on the real terminal;
