@@ -7,6 +7,7 @@
 //   the bundle's compiled code is reused from the second run on (a module cannot cache itself).
 import {build} from 'esbuild';
 import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
 
 // Ink imports its React DevTools bridge only when DEV=true and react-devtools-core is installed;
 // bundling must not turn that optional import into a hard one.
@@ -51,32 +52,13 @@ const sharedOutputCaches = () => {
 };
 export default class Output {`],
 		]);
-		// string-width segments graphemes and runs an emoji regex per grapheme of any non-ASCII text (box
-		// borders, ●, ✓), and Ink measures the same texts again every frame (text nodes, line diffs):
-		// every importer gets it memoized, keyed by the options that change the answer.
-		builder.onResolve({filter: /^string-width$/}, async args => {
-			if (args.pluginData === 'memo-width') return undefined;
-			const real = await builder.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, pluginData: 'memo-width'});
-			return real.errors.length > 0 ? undefined : {path: real.path, namespace: 'memo-width'};
-		});
-		builder.onLoad({filter: /.*/, namespace: 'memo-width'}, args => ({
-			resolveDir: '.',
-			loader: 'js',
-			contents: `import stringWidth from ${JSON.stringify(args.path)};
-const widths = new Map();
-export default function memoStringWidth(string, options) {
-	if (typeof string !== 'string' || string.length === 0) return stringWidth(string, options);
-	const key = (options?.ambiguousIsNarrow === false ? 'w' : 'n') + (options?.countAnsiEscapeCodes ? 'a' : 't') + string;
-	let width = widths.get(key);
-	if (width === undefined) {
-		if (widths.size >= 10000) widths.clear();
-		width = stringWidth(string, options);
-		widths.set(key, width);
-	}
-	return width;
-}
-`,
-		}));
+		// string-width: every importer gets source/cli/string-width.ts (memoized, with a fast path for the
+		// text rollwatch draws); only that module reaches the real one.
+		builder.onResolve({filter: /^string-width$/}, args => (args.importer.endsWith('source/cli/string-width.ts') ? undefined : {path: fileURLToPath(new URL('../source/cli/string-width.ts', import.meta.url))}));
+		// …whose emoji regex takes ≈40 ms to build: built on first use, which the fast path often avoids.
+		rewrite(/node_modules\/string-width\/index\.js$/, [
+			['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiPattern;\nconst rgiEmojiRegex = {test: text => (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(text)};'],
+		]);
 		// meow normalizes package.json only when `cli.pkg` is read (never, here), but its bundled
 		// dependencies built the spdx licence tables for that at import: ≈10 ms. Built on first use now.
 		rewrite(/meow\/build\/dependencies\.js$/, [[
