@@ -12,6 +12,8 @@ import {serviceProxyGet} from '../cluster/proxy.js';
 import {collectionPath} from '../cluster/resources.js';
 import {watchScope} from '../cluster/scope-watch.js';
 import {createStore} from '../store/publisher.js';
+import {afterFirstPicture} from './first-picture.js';
+import type {FirstPicture} from './first-picture.js';
 import {createProber} from '../probe/prober.js';
 import type {Prober} from '../probe/prober.js';
 import {httpTransport} from '../probe/http-transport.js';
@@ -106,11 +108,15 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 	// 30 snapshots a second at most: a change waits ≤ 33 ms for its frame (issue 5: p99 ≤ 50 ms at
 	// 1,000 events/s); bursts still cost one render per frame, not one per event.
 	const store = createStore({maxFps: 30});
+	let picture: FirstPicture | undefined;
 	const scope = watchScope({
 		kc: loaded.kc,
 		target: {namespace: loaded.namespace, ...(names.length > 0 ? {names} : {}), ...(selector ? {labelSelector: selector} : {})},
 		seed,
-		onEvent: event => store.dispatch(event),
+		onEvent: event => {
+			store.dispatch(event);
+			picture?.saw(event);
+		},
 	});
 	const base = createActions({kc: loaded.kc, namespace: loaded.namespace, readOnly});
 	const actions: MonitorActions = {
@@ -122,9 +128,18 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		...options.extraActions?.(base),
 	};
 
-	// The first frame does not wait for the access reviews (a round trip or more): keys stay allowed
-	// until the verdicts arrive, as they do when a review fails.
-	const access = readOnly ? {} : accessStore(checkAccess({kc: loaded.kc, namespace: loaded.namespace, signal: AbortSignal.timeout(5000)}));
+	// The first frame does not wait for the access reviews (a round trip or more), and they are only
+	// sent once it is drawn: keys stay allowed until the verdicts arrive, as they do when a review fails.
+	let access: MonitorProps['access'] = {};
+	if (!readOnly) {
+		let asked!: (verdicts: Promise<Record<ActionName, AccessVerdict>>) => void;
+		access = accessStore(new Promise<Record<ActionName, AccessVerdict>>(resolve => { asked = resolve; }));
+		picture = afterFirstPicture({
+			store,
+			running: () => scope.current(),
+			then: () => asked(checkAccess({kc: loaded.kc, namespace: loaded.namespace, signal: AbortSignal.timeout(5000)})),
+		});
+	}
 	prober?.start();
 
 	return {
@@ -139,6 +154,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		},
 		prober,
 		async close() {
+			picture?.stop();
 			prober?.stop();
 			scope.stop();
 			store.close();
