@@ -87,5 +87,17 @@ await build({
 	banner: {js: 'import {createRequire as __rollwatchRequire} from "node:module"; const require = __rollwatchRequire(import.meta.url);'},
 	logLevel: 'warning',
 });
-await writeFile('dist/cli.js', '#!/usr/bin/env node\n// Compile cache first, then the bundle (see scripts/build.mjs).\nimport {enableCompileCache} from \'node:module\';\nenableCompileCache?.();\nawait import(\'./rollwatch.js\');\n');
+// The launcher is plain enough for any Node to parse, so an old one gets a sentence instead of a stack.
+const launcher = `#!/usr/bin/env node
+// Compile cache first, then the bundle (see scripts/build.mjs).
+import * as nodeModule from 'node:module';
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 22) {
+	process.stderr.write(\`rollwatch: needs Node.js 22 or newer, this is \${process.version}; inside the repository run it through npx (npx rollwatch), which uses the Node 24 it installs.\\n\`);
+	process.exit(2);
+}
+nodeModule.enableCompileCache?.();
+await import('./rollwatch.js');
+`;
+await writeFile('dist/cli.js', launcher);
 await chmod('dist/cli.js', 0o755);
