@@ -34,6 +34,7 @@ export function App(props: MonitorProps) {
 	const probe = useOptionalStore(probeStore);
 	const access = useAccess(props.access);
 	const now = useClock(props.now);
+	// Wall time for the header clock and the watch's contact times (the demo's own clock may run faster).
 	const connectionNow = useClock(props.connectionNow ?? props.now);
 	const clock = props.now ?? Date.now;
 
@@ -86,7 +87,7 @@ export function App(props: MonitorProps) {
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-			<Header context={context} deployment={name} budget={view?.progress.budget} connection={connection} frozen={ui.frozen} now={now} scenario={props.demo?.scenarioTitle} />
+			<Header context={context} deployment={name} budget={view?.progress.budget} connection={connection} frozen={ui.frozen} now={connectionNow} scenario={props.demo?.scenarioTitle} />
 			<Box flexDirection="column" flexGrow={1} flexShrink={1} overflow="hidden">{main}</Box>
 			<ActionDialog dialog={ui.dialog} dispatch={dispatch} run={run} />
 			<StatusLine status={status} />
