@@ -43,6 +43,10 @@ const rolloutFullBody = 7;
 const rolloutCompactBody = 5;
 /** Border, column header and one pod. */
 const minPodsHeight = border + 1 + 1;
+/** What the Pods pane keeps before History may grow: six pods and a few log lines. */
+const podsKeepHeight = border + 1 + 6 + 3;
+/** Revisions History shows at most beside the Rollout pane. */
+const maxHistoryRows = 3;
 
 export function layout(columns: number, rows: number, input: LayoutInput): Layout {
 	const reserved = input.reservedRows ?? 0;
@@ -56,14 +60,20 @@ export function layout(columns: number, rows: number, input: LayoutInput): Layou
 	if (columns >= sideBySideColumns) {
 		const rolloutWidth = Math.ceil(columns * 0.55);
 		const rightWidth = columns - rolloutWidth;
-		const trafficHeight = input.trafficLines > 0 ? Math.min(border + input.trafficLines, rolloutHeight - (border + 2)) : 0;
-		const historyHeight = rolloutHeight - trafficHeight;
+		// History and Traffic share the Rollout pane's height; when they need more (the previous revision
+		// must stay visible to undo to it) the top grows into rows the Pods pane can spare.
+		const trafficWanted = input.trafficLines > 0 ? border + input.trafficLines : 0;
+		const historyWanted = border + 1 + Math.min(Math.max(1, input.revisions), maxHistoryRows);
+		const spare = Math.max(0, available - rolloutHeight - podsKeepHeight);
+		const topHeight = rolloutHeight + Math.min(spare, Math.max(0, trafficWanted + historyWanted - rolloutHeight));
+		const trafficHeight = trafficWanted > 0 ? Math.min(trafficWanted, topHeight - (border + 2)) : 0;
+		const historyHeight = topHeight - trafficHeight;
 		const history = {mode: 'pane' as const, width: rightWidth, height: historyHeight, rows: Math.max(0, historyHeight - border - 1)};
 		const traffic = trafficHeight > 0
 			? {mode: 'pane' as const, width: rightWidth, height: trafficHeight, rows: trafficHeight - border}
 			: hidden(rightWidth);
-		const pods = podsLayout(columns, Math.max(minPodsHeight, available - rolloutHeight));
-		return {columns, rows, top: 'side-by-side', warnings, rollout: {width: rolloutWidth, height: rolloutHeight, compact}, history, traffic, pods, list};
+		const pods = podsLayout(columns, Math.max(minPodsHeight, available - topHeight));
+		return {columns, rows, top: 'side-by-side', warnings, rollout: {width: rolloutWidth, height: topHeight, compact}, history, traffic, pods, list};
 	}
 
 	const tall = rows >= tallRows;

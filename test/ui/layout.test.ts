@@ -20,6 +20,17 @@ describe('layout', () => {
 		expect(layout(140, 30, input).pods.log).toBe('beside');
 	});
 
+	it('keeps the previous revision visible beside Traffic at 100×30, taking rows the Pods pane can spare', () => {
+		const during = layout(100, 30, {trafficLines: 3, revisions: 2, warnings: 1});
+		expect(during.history.rows).toBeGreaterThanOrEqual(2);
+		expect(during.traffic.rows).toBe(3);
+		expect(during.pods.rows).toBeGreaterThanOrEqual(6);
+		expect(usedRows(during)).toBeLessThanOrEqual(30);
+		// A short terminal keeps its Pods pane: History shrinks back to what fits beside Rollout.
+		const short = layout(100, 22, {trafficLines: 3, revisions: 2, warnings: 1});
+		expect(short.rollout.height).toBe(layout(100, 22, {trafficLines: 0, revisions: 1, warnings: 1}).rollout.height);
+	});
+
 	it('stacks and collapses History and Traffic to one line at 80×24', () => {
 		const result = layout(80, 24, input);
 		expect(result.top).toBe('stacked');
