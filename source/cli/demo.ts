@@ -2,8 +2,9 @@
 // the cluster). The monitor talks to the cluster over loopback HTTPS like to any other cluster.
 import process from 'node:process';
 import {EXIT_CODES, UserError} from '../cluster/errors.js';
+import {isScenarioName, SCENARIOS} from '../demo/scenarios.js';
 import type {ScenarioName} from '../demo/scenarios.js';
-import {parseNumberFlag, parseScenario} from './flags.js';
+import {parseNumberFlag} from './flags.js';
 import type {MonitorFlags} from './monitor.js';
 import {checkedProbe, requireTerminal} from './monitor.js';
 import type {ProbeConfig} from './session.js';
@@ -57,4 +58,14 @@ async function runDemoMonitor(run: DemoRun): Promise<number> {
 		cluster.server.clearFaults();
 		await cluster.stop();
 	}
+}
+
+/** `--scenario`: one of the demo cluster's own scenarios (the list lives in source/demo/scenarios.ts). */
+function parseScenario(value: string | undefined): ScenarioName | undefined {
+	if (value === undefined) return undefined;
+	if (!isScenarioName(value)) {
+		const names = Object.keys(SCENARIOS).filter(name => name !== 'empty');
+		throw usage(`unknown scenario "${value}"; choose one of ${names.join(', ')}.`);
+	}
+	return value;
 }

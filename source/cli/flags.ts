@@ -2,9 +2,6 @@
 // sentence and exit code 2, never a stack trace or meow's multi-line output.
 import {EXIT_CODES, UserError} from '../cluster/errors.js';
 
-export const SCENARIO_NAMES = ['rolling', 'recreate', 'canary', 'zero-downtime', 'broken', 'history', 'empty'] as const;
-export type ScenarioFlag = (typeof SCENARIO_NAMES)[number];
-
 export const FLAGS = {
 	namespace: {type: 'string', shortFlag: 'n'},
 	context: {type: 'string'},
@@ -72,12 +69,4 @@ export function parseNumberFlag(name: string, value: string | undefined, {min, m
 		throw usage(`--${kebab(name)} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, not "${value}".`);
 	}
 	return number;
-}
-
-export function parseScenario(value: string | undefined): ScenarioFlag | undefined {
-	if (value === undefined) return undefined;
-	if (!(SCENARIO_NAMES as readonly string[]).includes(value)) {
-		throw usage(`unknown scenario "${value}"; choose one of ${SCENARIO_NAMES.filter(s => s !== 'empty').join(', ')}.`);
-	}
-	return value as ScenarioFlag;
 }

@@ -57,10 +57,6 @@ export function apiVersionOf(r: {group: string; version: string}): string {
 }
 
 /** `deployments.apps` / `pods`: the name used in error messages. */
-export function qualifiedName(r: ApiResource): string {
-	return r.group ? `${r.name}.${r.group}` : r.name;
-}
-
 /** `Deployment.apps` / `Service`: the kind used in Invalid messages. */
 export function qualifiedKind(r: ApiResource): string {
 	return r.group ? `${r.kind}.${r.group}` : r.kind;
