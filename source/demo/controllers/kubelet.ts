@@ -10,8 +10,8 @@ import type {ObjectStore, StoreEvent} from '../objects.js';
 import type {EventRecorder} from './events.js';
 import type {WorkQueue} from './queue.js';
 import {objectKey, splitKey} from './labels.js';
-import {HOST_IP, NODE_NAME, containerId, imageId, orderContainerStatuses, setContainers, setPodCondition, setReadiness, waiting} from './pod-status.js';
-import {type PodSettings, parsePodSettings} from './settings.js';
+import {HOST_IP, NODE_NAME, containerId, goDuration, imageId, orderContainerStatuses, setContainers, setPodCondition, setReadiness, waiting} from './pod-status.js';
+import {type PodSettings, parsePodSettings, readinessDelayMs} from './settings.js';
 
 const QUEUE = 'kubelet';
 const CREATING_MS = 100;
@@ -308,24 +308,4 @@ export class Kubelet {
 		this.cancel(runtime);
 		this.pods.delete(key);
 	}
-}
-
-/** With a readinessProbe the first successful probe comes at initialDelaySeconds + k·periodSeconds once the app answers. */
-function readinessDelayMs(pod: Pod, settings: PodSettings): number {
-	const probes = pod.spec.containers.map(container => container.readinessProbe).filter(probe => probe !== undefined);
-	if (probes.length === 0) return 0;
-	let worst = 0;
-	for (const probe of probes) {
-		const period = probe.periodSeconds ?? 10;
-		let at = probe.initialDelaySeconds ?? 0;
-		while (at < settings.appStartSeconds) at += period;
-		worst = Math.max(worst, at);
-	}
-	return worst * 1000;
-}
-
-/** Go's time.Duration String for whole seconds: 10s, 1m20s, 5m0s. */
-function goDuration(seconds: number): string {
-	const minutes = Math.floor(seconds / 60);
-	return minutes > 0 ? `${minutes}m${seconds % 60}s` : `${seconds}s`;
 }

@@ -89,3 +89,9 @@ export function orderContainerStatuses(pod: Pod) {
 		started: status.started,
 	}));
 }
+
+/** Go's time.Duration String for whole seconds: 10s, 1m20s, 5m0s. */
+export function goDuration(seconds: number): string {
+	const minutes = Math.floor(seconds / 60);
+	return minutes > 0 ? `${minutes}m${seconds % 60}s` : `${seconds}s`;
+}

@@ -7,7 +7,7 @@
 //   demo.rollwatch.dev/app-start-seconds  time after Running before the app answers HTTP (default 0).
 //                                         Without a readinessProbe the pod is Ready before its app is
 //                                         (seed 004's dropped requests); with one, the probe waits for it.
-import type {Container, ObjectMeta} from '../../k8s/types.js';
+import type {Container, ObjectMeta, Pod} from '../../k8s/types.js';
 
 export const STARTUP_ANNOTATION = 'demo.rollwatch.dev/startup-seconds';
 export const FAILURE_ANNOTATION = 'demo.rollwatch.dev/failure';
@@ -51,4 +51,18 @@ export function imageRepository(image: string): string {
 	const withoutDigest = image.split('@')[0]!;
 	const tag = imageTag(withoutDigest);
 	return tag ? withoutDigest.slice(0, -(tag.length + 1)) : withoutDigest;
+}
+
+/** With a readinessProbe the first successful probe comes at initialDelaySeconds + k·periodSeconds once the app answers. */
+export function readinessDelayMs(pod: Pod, settings: PodSettings): number {
+	const probes = pod.spec.containers.map(container => container.readinessProbe).filter(probe => probe !== undefined);
+	if (probes.length === 0) return 0;
+	let worst = 0;
+	for (const probe of probes) {
+		const period = probe.periodSeconds ?? 10;
+		let at = probe.initialDelaySeconds ?? 0;
+		while (at < settings.appStartSeconds) at += period;
+		worst = Math.max(worst, at);
+	}
+	return worst * 1000;
 }
