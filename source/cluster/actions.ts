@@ -10,8 +10,9 @@ import {kubeJson} from './http.js';
 import type {Query} from './http.js';
 import {collectionPath} from './resources.js';
 import {labelSelectorString} from '../rollout/ownership.js';
+import type {ActionResult} from '../store/types.js';
 
-export type ActionResult = {ok: boolean; message: string};
+export type {ActionResult} from '../store/types.js';
 
 export type RolloutActions = {
 	pause(name: string): Promise<ActionResult>;

@@ -54,4 +54,7 @@ export type ClusterSnapshot = {
 	readonly connections: Readonly<Partial<Record<WatchedResource, ConnectionState>>>;
 };
 
+/** What an action (pause, undo, scale…) answers: the cluster layer produces it, the UI's status line shows `message`. */
+export type ActionResult = {ok: boolean; message: string};
+
 export const objectKey = (object: KubeObject) => `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;

@@ -1,5 +1,5 @@
 // The props contract between the CLI (which wires a store, actions, access and a prober) and the TUI.
-import type {ClusterSnapshot} from '../store/types.js';
+import type {ActionResult, ClusterSnapshot} from '../store/types.js';
 
 /** Every command the keymap knows. The keymap table (keymap.ts) has exactly one row per id. */
 export type CommandId =
@@ -21,8 +21,7 @@ export type CommandId =
 	| 'back'
 	| 'quit';
 
-/** What the action layer answers; `message` is one line shown in the status line. */
-export type ActionResult = {ok: boolean; message: string};
+export type {ActionResult} from '../store/types.js';
 
 export type MonitorActions = {
 	pause(name: string): Promise<ActionResult>;
