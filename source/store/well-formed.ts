@@ -10,6 +10,12 @@ type Json = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isRecordList = (value: unknown): boolean => Array.isArray(value) && value.every(isRecord);
+/** A list field the derivations iterate: absent, null, or a list of objects — never an object or a scalar. */
+const isOptionalRecordList = (value: unknown): boolean => value === undefined || value === null || isRecordList(value);
+/** `status` absent or null, or an object whose `lists` are all optional record lists. */
+const hasStatusLists = (status: unknown, lists: readonly string[]): boolean => status === undefined || status === null || (isRecord(status) && lists.every(list => isOptionalRecordList(status[list])));
+const POD_STATUS_LISTS = ['conditions', 'containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses'] as const;
+
 /** labels, annotations, selectors: Go's map[string]string, never null values. */
 const isStringMap = (value: unknown): boolean => value === undefined || (isRecord(value) && Object.values(value).every(item => typeof item === 'string'));
 
@@ -30,7 +36,7 @@ export function isKubeObject(object: unknown): object is KubeObject {
 }
 
 function hasPodSpec(template: unknown): boolean {
-	return isRecord(template) && isRecord(template.spec) && isRecordList(template.spec.containers) && (template.metadata === undefined || (isRecord(template.metadata) && isStringMap(template.metadata.labels) && isStringMap(template.metadata.annotations)));
+	return isRecord(template) && isRecord(template.spec) && isRecordList(template.spec.containers) && isOptionalRecordList(template.spec.initContainers) && (template.metadata === undefined || (isRecord(template.metadata) && isStringMap(template.metadata.labels) && isStringMap(template.metadata.annotations)));
 }
 
 /** Whether the rest of rollwatch may rely on `object` as a `resource` (see the header). */
@@ -40,9 +46,9 @@ export function isWellFormed(resource: WatchedResource, object: unknown): object
 	switch (resource) {
 		case 'deployments':
 		case 'replicasets':
-			return isRecord(value.spec) && hasPodSpec(value.spec.template) && isRecord(value.spec.selector) && isStringMap(value.spec.selector.matchLabels);
+			return isRecord(value.spec) && hasPodSpec(value.spec.template) && isRecord(value.spec.selector) && isStringMap(value.spec.selector.matchLabels) && hasStatusLists(value.status, ['conditions']);
 		case 'pods':
-			return hasPodSpec(value);
+			return hasPodSpec(value) && hasStatusLists(value.status, POD_STATUS_LISTS);
 		case 'services':
 			return isRecord(value.spec) && isStringMap(value.spec.selector ?? undefined);
 		case 'endpointslices':

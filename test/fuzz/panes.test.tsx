@@ -9,7 +9,7 @@ import {objectKey} from '../../source/store/types.js';
 import {App} from '../../source/ui/App.js';
 import type {ActionResult, MonitorActions} from '../../source/ui/types.js';
 import {render} from '../support/render.js';
-import {FIXTURES, loadObjects, mutatedObjects, type Objects} from './support/mutate.js';
+import {FIXTURES, fuzzRuns, loadObjects, mutatedObjects, type Objects} from './support/mutate.js';
 
 const fixtures = FIXTURES.map(name => loadObjects(name));
 const byKey = <T extends KubeObject>(objects: readonly T[]) => new Map(objects.map(object => [objectKey(object), object]));
@@ -78,7 +78,7 @@ describe('fuzz: the panes render any snapshot the store can hold', () => {
 					screen.unmount();
 				}
 			}),
-			{numRuns: 120},
+			{numRuns: fuzzRuns(120)},
 		);
 	});
 });

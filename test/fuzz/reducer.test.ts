@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import type {KubeObject} from '../../source/k8s/types.js';
 import {emptyClusterState, reduce, TRANSITION_LIMIT, type ClusterState} from '../../source/store/reducer.js';
 import type {ClusterEvent, WatchedResource} from '../../source/store/types.js';
-import {FIXTURES, garbageObject, loadObjects, mutated, strangeValue, type Objects} from './support/mutate.js';
+import {FIXTURES, fuzzRuns, garbageObject, loadObjects, mutated, strangeValue, type Objects} from './support/mutate.js';
 
 const RESOURCES: Array<[WatchedResource, keyof Objects]> = [
 	['deployments', 'deployments'],
@@ -54,7 +54,7 @@ describe('fuzz: the store reducer', () => {
 				for (const next of events) state = reduce(state, next);
 				checkInvariants(state);
 			}),
-			{numRuns: 400},
+			{numRuns: fuzzRuns(400)},
 		);
 	});
 
@@ -71,7 +71,7 @@ describe('fuzz: the store reducer', () => {
 				const last = new Map(sequence.map(pod => [`${pod.metadata.namespace}/${pod.metadata.name}`, pod]));
 				for (const [key, pod] of last) expect(state.pods.get(key)?.metadata.resourceVersion).toBe(pod.metadata.resourceVersion);
 			}),
-			{numRuns: 200},
+			{numRuns: fuzzRuns(200)},
 		);
 	});
 });

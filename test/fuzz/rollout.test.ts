@@ -6,11 +6,11 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import * as rollout from '../../source/rollout/index.js';
 import type {PodTransition} from '../../source/store/types.js';
-import {admitted, FIXTURES, loadObjects, mutatedObjects, strangeValue} from './support/mutate.js';
+import {admitted, FIXTURES, fuzzRuns, loadObjects, mutatedObjects, strangeValue} from './support/mutate.js';
 
 const fixtures = FIXTURES.map(name => loadObjects(name));
 const anyFixture = fc.constantFrom(...fixtures).chain(({objects, now}) => mutatedObjects(objects).map(broken => ({objects: broken, now})));
-const NUM_RUNS = 500;
+const NUM_RUNS = fuzzRuns(500);
 /** maxSurge / maxUnavailable as the API may carry them: int-or-string, or absent. */
 const intOrString = fc.oneof(fc.integer(), fc.double(), fc.string({maxLength: 8}), fc.constantFrom(null, undefined, '25%', '-10%', '0%', '1000%', '1.5%', '%', 'NaN%', ' 5%'));
 

@@ -7,7 +7,7 @@ import {describe, expect, it} from 'vitest';
 import {KubeHttpError} from '../../source/cluster/errors.js';
 import {readWatchStream} from '../../source/cluster/watch-stream.js';
 import {emptyClusterState, reduce} from '../../source/store/reducer.js';
-import {FIXTURES, garbageObject, loadObjects, mutated} from './support/mutate.js';
+import {FIXTURES, fuzzRuns, garbageObject, loadObjects, mutated} from './support/mutate.js';
 
 const pods = FIXTURES.flatMap(name => loadObjects(name).objects.pods);
 const eventLine = fc.tuple(fc.constantFrom('ADDED', 'MODIFIED', 'DELETED', 'BOOKMARK', 'ERROR', 'added', '', 'SYNCED'), fc.oneof(fc.constantFrom(...pods).chain(pod => mutated(pod, 6, false)), garbageObject)).map(([type, object]) => JSON.stringify({type, object}));
@@ -66,7 +66,7 @@ describe('fuzz: watch streams', () => {
 				if (!threw) expect(malformed).toBeGreaterThanOrEqual(unparsable);
 				expect(state.pods.size).toBeLessThanOrEqual(lines.length);
 			}),
-			{numRuns: 300},
+			{numRuns: fuzzRuns(300)},
 		);
 	});
 });

@@ -100,3 +100,18 @@ describe('reduce', () => {
 		expect(state.transitions).toEqual([]);
 	});
 });
+
+describe('the store gate', () => {
+	it.each([
+		['conditions', {}],
+		['containerStatuses', 'Running'],
+		['initContainerStatuses', {name: 'init'}],
+	])('drops a pod whose status.%s is not a list, and keeps it when the field is null', (field, value) => {
+		// The fuzz suite found a pod with `status.conditions: {}`: every pane that read it threw.
+		const broken = pod('odd', '2', 'Running');
+		(broken.status as Record<string, unknown>)[field] = value;
+		expect(reduce(emptyClusterState(), change('ADDED', broken, 1)).pods.has('shop/odd')).toBe(false);
+		(broken.status as Record<string, unknown>)[field] = null;
+		expect(reduce(emptyClusterState(), change('ADDED', broken, 1)).pods.has('shop/odd')).toBe(true);
+	});
+});
