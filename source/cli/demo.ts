@@ -49,7 +49,7 @@ async function runDemoMonitor(run: DemoRun): Promise<number> {
 		const demo = await openDemoSession({cluster, scenario: run.scenario, readOnly: run.readOnly, probe: run.probe, kubeconfigPath});
 		try {
 			const {runMonitor} = await import('../ui/run.js');
-			return await runMonitor(demo.props, {noColor: run.noColor});
+			return await runMonitor(demo.props, {noColor: run.noColor, firstFrameAfter: demo.session.listed});
 		} finally {
 			await demo.close();
 		}

@@ -65,7 +65,7 @@ export async function runMonitorCommand(input: readonly string[], flags: Monitor
 	const session = await openSession({loaded, names: targets.names, selector: flags.selector, readOnly: flags.readOnly, probe});
 	try {
 		requireTerminal();
-		return await runMonitor(session.props, {noColor});
+		return await runMonitor(session.props, {noColor, firstFrameAfter: session.listed});
 	} finally {
 		await session.close();
 	}

@@ -13,7 +13,6 @@ import {collectionPath} from '../cluster/resources.js';
 import {watchScope} from '../cluster/scope-watch.js';
 import {createStore} from '../store/publisher.js';
 import {afterFirstPicture} from './first-picture.js';
-import type {FirstPicture} from './first-picture.js';
 import {createProber} from '../probe/prober.js';
 import type {Prober} from '../probe/prober.js';
 import {httpTransport} from '../probe/http-transport.js';
@@ -36,6 +35,11 @@ export type SessionOptions = {
 
 export type Session = {
 	props: Omit<MonitorProps, 'onExit'>;
+	/**
+	 * When to draw the first frame: the first picture's lists have arrived and are published, or a
+	 * moment has passed (a slow or failing list; the screen then says what it is waiting for).
+	 */
+	listed: Promise<void>;
 	prober?: Prober;
 	close(): Promise<void>;
 };
@@ -108,14 +112,24 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 	// 30 snapshots a second at most: a change waits ≤ 33 ms for its frame (issue 5: p99 ≤ 50 ms at
 	// 1,000 events/s); bursts still cost one render per frame, not one per event.
 	const store = createStore({maxFps: 30});
-	let picture: FirstPicture | undefined;
+	// The first frame does not wait for the access reviews (a round trip or more), and they are only
+	// sent once it is drawn: keys stay allowed until the verdicts arrive, as they do when a review fails.
+	let access: MonitorProps['access'] = {};
+	let askAccess = () => {};
+	if (!readOnly) {
+		let asked!: (verdicts: Promise<Record<ActionName, AccessVerdict>>) => void;
+		access = accessStore(new Promise<Record<ActionName, AccessVerdict>>(resolve => { asked = resolve; }));
+		askAccess = () => asked(checkAccess({kc: loaded.kc, namespace: loaded.namespace, signal: AbortSignal.timeout(5000)}));
+	}
+	// Watch events arrive only after I/O, so `scope` is set by the time the picture asks for its plan.
+	const picture = afterFirstPicture({store, running: () => scope.current(), then: () => askAccess()});
 	const scope = watchScope({
 		kc: loaded.kc,
 		target: {namespace: loaded.namespace, ...(names.length > 0 ? {names} : {}), ...(selector ? {labelSelector: selector} : {})},
 		seed,
 		onEvent: event => {
 			store.dispatch(event);
-			picture?.saw(event);
+			picture.saw(event);
 		},
 	});
 	const base = createActions({kc: loaded.kc, namespace: loaded.namespace, readOnly});
@@ -128,18 +142,6 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		...options.extraActions?.(base),
 	};
 
-	// The first frame does not wait for the access reviews (a round trip or more), and they are only
-	// sent once it is drawn: keys stay allowed until the verdicts arrive, as they do when a review fails.
-	let access: MonitorProps['access'] = {};
-	if (!readOnly) {
-		let asked!: (verdicts: Promise<Record<ActionName, AccessVerdict>>) => void;
-		access = accessStore(new Promise<Record<ActionName, AccessVerdict>>(resolve => { asked = resolve; }));
-		picture = afterFirstPicture({
-			store,
-			running: () => scope.current(),
-			then: () => asked(checkAccess({kc: loaded.kc, namespace: loaded.namespace, signal: AbortSignal.timeout(5000)})),
-		});
-	}
 	prober?.start();
 
 	return {
@@ -153,8 +155,9 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 			...(prober ? {probe: prober} : {}),
 		},
 		prober,
+		listed: picture.listed.then(() => store.flush()),
 		async close() {
-			picture?.stop();
+			picture.stop();
 			prober?.stop();
 			scope.stop();
 			store.close();

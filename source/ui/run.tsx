@@ -6,10 +6,21 @@ import {defaultTheme, noColorTheme} from './theme.js';
 import {ThemeProvider} from './theme-context.js';
 import type {MonitorProps} from './types.js';
 
-export type RunOptions = {stdout?: NodeJS.WriteStream; stdin?: NodeJS.ReadStream; noColor: boolean};
+export type RunOptions = {
+	stdout?: NodeJS.WriteStream;
+	stdin?: NodeJS.ReadStream;
+	noColor: boolean;
+	/**
+	 * The first frame is drawn once this settles (the session's first lists, published): drawn at once it
+	 * would show an empty screen, and drawing it, then again with the pods, costs more CPU at the busiest
+	 * moment than the wait it fills.
+	 */
+	firstFrameAfter?: Promise<unknown>;
+};
 
-export async function runMonitor(props: MonitorProps, {stdout, stdin, noColor}: RunOptions): Promise<number> {
+export async function runMonitor(props: MonitorProps, {stdout, stdin, noColor, firstFrameAfter}: RunOptions): Promise<number> {
 	let code = 0;
+	await firstFrameAfter;
 	const instance = render(
 		<ThemeProvider theme={noColor ? noColorTheme : defaultTheme}>
 			<App {...props} onExit={exitCode => { code = exitCode; }} />

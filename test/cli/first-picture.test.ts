@@ -60,4 +60,40 @@ describe('afterFirstPicture', () => {
 		expect(stopped).not.toHaveBeenCalled();
 		store.close();
 	});
+
+	it('lets the first frame be drawn once the lists it shows have arrived, before any publish', async () => {
+		const store = createStore();
+		const picture = afterFirstPicture({store, running: () => plan('deployments', 'replicasets', 'pods', 'events'), then: () => {}, listedWithinMs: 60_000});
+		let listed = false;
+		void picture.listed.then(() => { listed = true; });
+		picture.saw(synced('deployments'));
+		picture.saw(synced('pods'));
+		await tick();
+		expect(listed).toBe(false);
+		// The events list is not part of the picture.
+		picture.saw(synced('replicasets'));
+		await tick();
+		expect(listed).toBe(true);
+		expect(store.getSnapshot().version).toBe(0);
+		picture.stop();
+		store.close();
+	});
+
+	it('draws the first frame anyway when a list is slow, or when stopped', async () => {
+		vi.useFakeTimers();
+		const store = createStore();
+		const slow = afterFirstPicture({store, running: () => plan('deployments', 'pods'), then: () => {}, listedWithinMs: 300});
+		const stopped = afterFirstPicture({store, running: () => plan('deployments'), then: () => {}, listedWithinMs: 300});
+		const settled: string[] = [];
+		void slow.listed.then(() => settled.push('slow'));
+		void stopped.listed.then(() => settled.push('stopped'));
+		slow.saw(synced('deployments'));
+		stopped.stop();
+		await vi.advanceTimersByTimeAsync(299);
+		expect(settled).toEqual(['stopped']);
+		await vi.advanceTimersByTimeAsync(1);
+		expect(settled).toEqual(['stopped', 'slow']);
+		slow.stop();
+		store.close();
+	});
 });
