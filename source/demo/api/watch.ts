@@ -55,7 +55,8 @@ export function serveWatch(ctx: WatchContext) {
 	let firstTableEvent = true;
 	let lastRv = store.resourceVersion;
 
-	res.writeHead(200, {'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked'});
+	// No Transfer-Encoding header: HTTP/1.1 chunks a body without a length by itself, and HTTP/2 forbids it.
+	res.writeHead(200, {'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private'});
 	res.flushHeaders();
 
 	const send = (type: string, object: KubeObject | Record<string, unknown>) => {
