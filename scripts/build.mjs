@@ -21,6 +21,9 @@ const noDevtools = {
 	},
 };
 
+const graphemesModule = fileURLToPath(new URL('../source/cli/graphemes.ts', import.meta.url));
+const importGraphemes = name => `import {${name}} from ${JSON.stringify(graphemesModule)};`;
+
 // Start-up and per-frame costs inside dependencies, removed at bundle time. Each rewrite must find its text: a
 // dependency update that changes it fails the build instead of silently losing the fix.
 const dependencyRewrites = {
@@ -60,6 +63,29 @@ export default class Output {`],
 		// …whose emoji regex takes ≈40 ms to build: built on first use, which the fast path often avoids.
 		rewrite(/node_modules\/string-width\/index\.js$/, [
 			['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiPattern;\nconst rgiEmojiRegex = {test: text => (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(text)};'],
+			['const segmenter = new Intl.Segmenter();', importGraphemes('graphemeSegmenter')],
+			['segmenter.segment(string)', 'graphemeSegmenter().segment(string)'],
+		]);
+		// Ink splits every text into grapheme clusters with Intl.Segmenter (its own, ansi-tokenize's and
+		// those of its text helpers), and each module made its segmenter at import. The first one loads
+		// ICU's break-iteration data: 10–30 ms of every start. source/cli/graphemes.ts counts text whose
+		// every unit is a cluster (all rollwatch draws) itself and makes one segmenter when other text comes.
+		rewrite(/@alcalzone\/ansi-tokenize\/build\/tokenize\.js$/, [
+			['const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', importGraphemes('segmentGraphemes')],
+			['segmenter.segment(str)', 'segmentGraphemes(str)'],
+		]);
+		rewrite(/ink\/build\/line-update\.js$/, [
+			["const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });", importGraphemes('segmentGraphemes')],
+			['segmenter.segment(previousText)', 'segmentGraphemes(previousText)'],
+			['segmenter.segment(nextText)', 'segmentGraphemes(nextText)'],
+		]);
+		rewrite(/node_modules\/wrap-ansi\/index\.js$/, [
+			['const segmenter = new Intl.Segmenter();', importGraphemes('graphemeSegmenter')],
+			['segmenter.segment(plainText)', 'graphemeSegmenter().segment(plainText)'],
+		]);
+		rewrite(/node_modules\/slice-ansi\/tokenize-ansi\.js$/, [
+			["const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", importGraphemes('graphemeSegmenter')],
+			['GRAPHEME_SEGMENTER.segment(', 'graphemeSegmenter().segment('],
 		]);
 		// meow normalizes package.json only when `cli.pkg` is read (never, here), but its bundled
 		// dependencies built the spdx licence tables for that at import: ≈10 ms. Built on first use now.
@@ -107,7 +133,9 @@ const clientNodeParts = {
 };
 
 // `node scripts/build.mjs --outdir=DIR` builds elsewhere (a second build to compare against); default dist/.
+// `--unminified` keeps names and lines readable for `node --cpu-prof`.
 const outdir = process.argv.find(arg => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
+const minify = !process.argv.includes('--unminified');
 await mkdir(outdir, {recursive: true});
 await build({
 	entryPoints: ['source/cli.tsx'],
@@ -119,7 +147,7 @@ await build({
 	jsx: 'automatic',
 	define: {'process.env.NODE_ENV': '"production"'},
 	plugins: [noDevtools, dependencyRewrites, builtinsThroughRequire, clientNodeParts],
-	minify: true,
+	minify,
 	keepNames: true,
 	legalComments: 'linked',
 	sourcemap: 'linked',
