@@ -1,5 +1,6 @@
 // The two clients under test, each in its own pseudo-terminal, and the registry that makes sure no
 // child outlives the bench (timeouts, errors and Ctrl-C included).
+import {delimiter, dirname, join} from 'node:path';
 import {ensureKubectl} from '../../test/support/kubectl.ts';
 import {spawnTerminal} from './terminal.mjs';
 
@@ -13,11 +14,20 @@ function track(terminal) {
 
 export const kubectlPath = () => ensureKubectl();
 
-/** `rollwatch deploy/NAME` from the bundled CLI, run by the same Node 24 as the bench. */
+/**
+ * `rollwatch deploy/NAME` started as npm's bin link starts it: dist/cli.js run as a program, so with the
+ * launcher's V8 settings (scripts/build.mjs), on the bench's Node 24 (first on PATH).
+ */
 export function rollwatch(name, kubeconfig, options = {}) {
-	// BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=.cache/prof") profiles rollwatch under the bench's loads.
-	const flags = process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-	return track(spawnTerminal(process.execPath, [...flags, 'dist/cli.js', `deploy/${name}`, '--kubeconfig', kubeconfig], options));
+	// BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=.cache/prof") profiles rollwatch under the bench's loads;
+	// they reach Node through NODE_OPTIONS (the launcher's own flags, on the command line, win over them).
+	const flags = process.env.BENCH_NODE_FLAGS?.trim();
+	const env = {
+		PATH: [dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
+		...(flags ? {NODE_OPTIONS: [process.env.NODE_OPTIONS, flags].filter(Boolean).join(' ')} : {}),
+		...options.env,
+	};
+	return track(spawnTerminal(join(process.cwd(), 'dist/cli.js'), [`deploy/${name}`, '--kubeconfig', kubeconfig], {...options, env}));
 }
 
 export function kubectl(args, kubeconfig, options = {}) {
