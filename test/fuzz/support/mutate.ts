@@ -43,7 +43,7 @@ function plausibleFor(original: unknown): fc.Arbitrary<unknown> {
 	// null (a field an earlier mutation already nulled, or one the API sent as null): its type is
 	// unknown here, so it stays null — turning it into {} would put an object where the API has a
 	// string or a list, which no server sends (the fuzz once broke the derivations that way, not the
-	// server's shapes). Lists never hold null items, so apply's non-null filter never meets this case.
+	// server's shapes).
 	return fc.constant(null);
 }
 
@@ -77,7 +77,10 @@ function apply<T>(object: T, mutations: readonly Mutation[], strict: boolean): T
 		if (mutation.action === 'delete' && !Array.isArray(parent)) delete parent[last];
 		else if (mutation.action === 'set' && !strict) parent[last] = structuredClone(mutation.value);
 		else {
-			// A list from the API never holds null items: only fields can be null.
+			// A list from the API never holds null items: only fields can be null. A null item (an
+			// earlier non-strict mutation put it there) is left as it is — filtering plausibleFor(null),
+			// which is only ever null, for a non-null value would never end.
+			if (Array.isArray(parent) && parent[last] === null) continue;
 			const replacement = Array.isArray(parent) ? plausibleFor(parent[last]).filter(value => value !== null) : plausibleFor(parent[last]);
 			parent[last] = fc.sample(replacement, {seed: mutation.seed, numRuns: 1})[0];
 		}
