@@ -1,8 +1,8 @@
 // Revision history and rollback target selection, as `kubectl rollout history` and `kubectl rollout
 // undo` compute them (C.1, C.2): only ReplicaSets the Deployment controls, keyed by their revision.
 import type {Deployment, Pod, ReplicaSet} from '../k8s/types.js';
-import {changeCauseAnnotation, controllerRef, ownedReplicaSets, revisionAnnotation, templateImages} from './ownership.js';
-import {isPodReady} from './pod-status.js';
+import {changeCauseAnnotation, ownedReplicaSets, revisionAnnotation, templateImages} from './ownership.js';
+import {type PodTally, tallyOf} from './pod-tally.js';
 import {findNewReplicaSet} from './template-equal.js';
 
 export type RevisionRow = {
@@ -38,19 +38,12 @@ export function replicaSetRevision(rs: ReplicaSet): number | undefined {
 
 /** One row per revision, newest first. */
 export function revisionHistory(deployment: Deployment, replicaSets: Iterable<ReplicaSet>, pods: Iterable<Pod>): RevisionRow[] {
-	const owned = ownedReplicaSets(deployment, replicaSets);
+	return revisionHistoryFrom(deployment, ownedReplicaSets(deployment, replicaSets), tallyOf(pods));
+}
+
+/** revisionHistory from the Deployment's own ReplicaSets and a tally of (at least) their pods. */
+export function revisionHistoryFrom(deployment: Deployment, owned: readonly ReplicaSet[], tally: PodTally): RevisionRow[] {
 	const current = findNewReplicaSet(deployment, owned);
-	// Live and ready pods per controlling ReplicaSet uid, in one pass (podsOf per ReplicaSet was a pass
-	// over every pod for each revision, every frame).
-	const counts = new Map<string, {live: number; ready: number}>();
-	for (const pod of pods) {
-		const uid = controllerRef(pod)?.uid;
-		if (uid === undefined || pod.metadata.deletionTimestamp) continue;
-		let count = counts.get(uid);
-		if (!count) counts.set(uid, count = {live: 0, ready: 0});
-		count.live++;
-		if (isPodReady(pod)) count.ready++;
-	}
 	const rows: RevisionRow[] = [];
 	for (const rs of owned) {
 		const revision = replicaSetRevision(rs);
@@ -58,7 +51,7 @@ export function revisionHistory(deployment: Deployment, replicaSets: Iterable<Re
 			continue;
 		}
 
-		const count = (rs.metadata.uid === undefined ? undefined : counts.get(rs.metadata.uid)) ?? {live: 0, ready: 0};
+		const count = (rs.metadata.uid === undefined ? undefined : tally.get(rs.metadata.uid)) ?? {live: 0, ready: 0};
 		const changeCause = rs.metadata.annotations?.[changeCauseAnnotation];
 		rows.push({
 			revision,

@@ -3,7 +3,8 @@
 // add what status cannot say (terminating pods, when the new pods started).
 import type {Deployment, Pod, ReplicaSet} from '../k8s/types.js';
 import {type Budget, resolveBudget} from './budget.js';
-import {byCreation, ownedReplicaSets, podsOf, revisionOf, templateImages, timeOf} from './ownership.js';
+import {byCreation, ownedReplicaSets, revisionOf, templateImages, timeOf} from './ownership.js';
+import {type PodTally, earliestCreation, sumOf, tallyOf} from './pod-tally.js';
 import {rolloutStatus} from './status-message.js';
 import {findNewReplicaSet} from './template-equal.js';
 
@@ -98,15 +99,14 @@ export function rolloutPhase(deployment: Deployment): RolloutPhase {
  * When the current rollout began: the new ReplicaSet's creation, or — when a rollback revived an
  * older ReplicaSet — the creation of its oldest live pod, since the RS itself is older than the rollout.
  */
-function rolloutStart(newRs: ReplicaSet | undefined, pods: readonly Pod[]): number | undefined {
+function rolloutStart(newRs: ReplicaSet | undefined, tally: PodTally): number | undefined {
 	if (newRs === undefined) {
 		return undefined;
 	}
 
 	const revived = Boolean(newRs.metadata.annotations?.['deployment.kubernetes.io/revision-history']);
 	if (revived) {
-		const starts = podsOf([newRs], pods).map(pod => timeOf(pod.metadata.creationTimestamp)).filter(time => time !== undefined);
-		return starts.length === 0 ? undefined : Math.min(...starts);
+		return earliestCreation(tally, newRs.metadata.uid);
 	}
 
 	return timeOf(newRs.metadata.creationTimestamp);
@@ -147,8 +147,11 @@ function estimate(phase: RolloutPhase, newRs: ReplicaSetView | undefined, desire
 }
 
 export function rolloutProgress(deployment: Deployment, replicaSets: Iterable<ReplicaSet>, pods: Iterable<Pod>, now: number): RolloutProgress {
-	const owned = ownedReplicaSets(deployment, replicaSets);
-	const ownedPods = podsOf(owned, pods);
+	return rolloutProgressFrom(deployment, ownedReplicaSets(deployment, replicaSets), tallyOf(pods), now);
+}
+
+/** rolloutProgress from the Deployment's own ReplicaSets and a tally of (at least) their pods. */
+export function rolloutProgressFrom(deployment: Deployment, owned: readonly ReplicaSet[], tally: PodTally, now: number): RolloutProgress {
 	const newRs = findNewReplicaSet(deployment, owned);
 	const status = deployment.status ?? {};
 	const budget = resolveBudget(deployment);
@@ -157,7 +160,7 @@ export function rolloutProgress(deployment: Deployment, replicaSets: Iterable<Re
 	const available = status.availableReplicas ?? 0;
 	const specTotal = owned.reduce((total, rs) => total + (rs.spec.replicas ?? 0), 0);
 	const phase = rolloutPhase(deployment);
-	const start = rolloutStart(newRs, ownedPods);
+	const start = rolloutStart(newRs, tally);
 	const end = phase === 'complete' ? completedAt(deployment) ?? now : now;
 	const elapsed = start === undefined ? undefined : Math.max(0, end - start);
 	const newView = newRs === undefined ? undefined : view(newRs, true);
@@ -174,7 +177,7 @@ export function rolloutProgress(deployment: Deployment, replicaSets: Iterable<Re
 		ready: status.readyReplicas ?? 0,
 		available,
 		oldPendingTermination: Math.max(0, (status.replicas ?? 0) - updated),
-		terminating: ownedPods.filter(pod => pod.metadata.deletionTimestamp).length,
+		terminating: sumOf(tally, owned.map(rs => rs.metadata.uid), 'terminating'),
 		fractions: {updated: fraction(updated, desired), ready: fraction(status.readyReplicas ?? 0, desired), available: fraction(available, desired)},
 		budget,
 		surgeUsed: Math.max(0, specTotal - desired),

@@ -2,8 +2,9 @@
 // from the controller, and pods that cannot start. Each warning is one short line.
 import type {Deployment, Pod, ReplicaSet} from '../k8s/types.js';
 import {resolveBudget} from './budget.js';
-import {ownedReplicaSets, podsOf} from './ownership.js';
+import {ownedReplicaSets} from './ownership.js';
 import {podStatusText} from './pod-status.js';
+import {type PodTally, failingPods, tallyOf} from './pod-tally.js';
 import {findCondition} from './status-message.js';
 import {findNewReplicaSet} from './template-equal.js';
 
@@ -23,36 +24,6 @@ export type WarningCode =
 export type RolloutWarning = {level: WarningLevel; code: WarningCode; text: string};
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
-// Warnings are derived every frame over every pod of the Deployment; a pod that has not changed is
-// the same object (watch objects are never changed in place), so its STATUS is worked out once per
-// version — with 10,000 pods this was the costliest part of a frame (bench/RESULTS.md).
-const statusCache = new WeakMap<Pod, {status: string; from: Pod['status']}>();
-
-function statusOf(pod: Pod): string {
-	const cached = statusCache.get(pod);
-	// A cheap guard for callers that swap a pod's status object in place; deeper edits are not expected.
-	if (cached && cached.from === pod.status) return cached.status;
-	const status = podStatusText(pod);
-	statusCache.set(pod, {status, from: pod.status});
-	return status;
-}
-
-/** Pods of the Deployment that are failing, grouped by why (the STATUS kubectl would show). */
-function failingPods(pods: readonly Pod[]): {crashing: Pod[]; pulling: Pod[]; unschedulable: Pod[]} {
-	// One pass, no per-frame map of every pod (10,000 pods: a large allocation every frame).
-	const crashing: Pod[] = [];
-	const pulling: Pod[] = [];
-	const unschedulable: Pod[] = [];
-	for (const pod of pods) {
-		if (pod.metadata.deletionTimestamp) continue;
-		const status = statusOf(pod);
-		if (status === 'CrashLoopBackOff' || status === 'Error' || status.startsWith('Init:CrashLoopBackOff')) crashing.push(pod);
-		if (/ImagePullBackOff|ErrImagePull|InvalidImageName/.test(status)) pulling.push(pod);
-		if ((pod.status?.conditions ?? []).some(condition => condition.type === 'PodScheduled' && condition.status === 'False')) unschedulable.push(pod);
-	}
-	return {crashing, pulling, unschedulable};
-}
 
 function configurationWarnings(deployment: Deployment): RolloutWarning[] {
 	const warnings: RolloutWarning[] = [];
@@ -77,7 +48,12 @@ function configurationWarnings(deployment: Deployment): RolloutWarning[] {
 	return warnings;
 }
 
-export function rolloutWarnings(deployment: Deployment, replicaSets: Iterable<ReplicaSet>, pods: Iterable<Pod>, _now: number): RolloutWarning[] {
+export function rolloutWarnings(deployment: Deployment, replicaSets: Iterable<ReplicaSet>, pods: Iterable<Pod>, now: number): RolloutWarning[] {
+	return rolloutWarningsFrom(deployment, ownedReplicaSets(deployment, replicaSets), tallyOf(pods), now);
+}
+
+/** rolloutWarnings from the Deployment's own ReplicaSets and a tally of (at least) their pods. */
+export function rolloutWarningsFrom(deployment: Deployment, owned: readonly ReplicaSet[], tally: PodTally, _now: number): RolloutWarning[] {
 	const warnings = configurationWarnings(deployment);
 	const conditions = deployment.status?.conditions;
 	const progressing = findCondition(conditions, 'Progressing');
@@ -91,20 +67,22 @@ export function rolloutWarnings(deployment: Deployment, replicaSets: Iterable<Re
 		warnings.push({level: 'error', code: 'replica-failure', text: `Cannot create pods (${replicaFailure.reason ?? 'ReplicaFailure'}): ${replicaFailure.message ?? ''}`.trimEnd()});
 	}
 
-	const owned = ownedReplicaSets(deployment, replicaSets);
-	const {crashing, pulling, unschedulable} = failingPods(podsOf(owned, pods));
-	if (crashing.length > 0) {
-		warnings.push({level: 'error', code: 'crash-loop', text: `${plural(crashing.length, 'pod')} crashing (${podStatusText(crashing[0]!)}): check the container's logs.`});
+	const uids = owned.map(rs => rs.metadata.uid);
+	const crashing = failingPods(tally, uids, 'crashing');
+	if (crashing.first) {
+		warnings.push({level: 'error', code: 'crash-loop', text: `${plural(crashing.count, 'pod')} crashing (${podStatusText(crashing.first)}): check the container's logs.`});
 	}
 
-	if (pulling.length > 0) {
-		const image = pulling[0]!.spec.containers.map(container => container.image).join(', ');
-		warnings.push({level: 'error', code: 'image-pull', text: `${plural(pulling.length, 'pod')} cannot pull ${image} (${podStatusText(pulling[0]!)}).`});
+	const pulling = failingPods(tally, uids, 'pulling');
+	if (pulling.first) {
+		const image = pulling.first.spec.containers.map(container => container.image).join(', ');
+		warnings.push({level: 'error', code: 'image-pull', text: `${plural(pulling.count, 'pod')} cannot pull ${image} (${podStatusText(pulling.first)}).`});
 	}
 
-	if (unschedulable.length > 0) {
-		const message = findCondition(unschedulable[0]!.status?.conditions, 'PodScheduled')?.message;
-		warnings.push({level: 'error', code: 'unschedulable', text: `${plural(unschedulable.length, 'pod')} cannot be scheduled${message ? `: ${message}` : '.'}`});
+	const unschedulable = failingPods(tally, uids, 'unschedulable');
+	if (unschedulable.first) {
+		const message = findCondition(unschedulable.first.status?.conditions, 'PodScheduled')?.message;
+		warnings.push({level: 'error', code: 'unschedulable', text: `${plural(unschedulable.count, 'pod')} cannot be scheduled${message ? `: ${message}` : '.'}`});
 	}
 
 	return warnings;
@@ -114,23 +92,26 @@ export function rolloutWarnings(deployment: Deployment, replicaSets: Iterable<Re
 export function stuckReason(deployment: Deployment, replicaSets: Iterable<ReplicaSet>, pods: Iterable<Pod>, _now: number): string | undefined {
 	const owned = ownedReplicaSets(deployment, replicaSets);
 	const newRs = findNewReplicaSet(deployment, owned);
-	const newPods = newRs === undefined ? [] : podsOf([newRs], pods);
-	const {crashing, pulling, unschedulable} = failingPods(newPods);
+	const tally = tallyOf(pods);
+	const uids = [newRs?.metadata.uid];
+	const crashing = failingPods(tally, uids, 'crashing');
+	const pulling = failingPods(tally, uids, 'pulling');
+	const unschedulable = failingPods(tally, uids, 'unschedulable');
 	const name = newRs?.metadata.name ?? 'the new ReplicaSet';
 	const conditions = deployment.status?.conditions;
 	if (findCondition(conditions, 'ReplicaFailure')?.status === 'True') {
 		return `${name} cannot create pods: ${findCondition(conditions, 'ReplicaFailure')?.message ?? 'ReplicaFailure'}.`;
 	}
 
-	if (pulling.length > 0) {
-		return `New pods cannot pull their image (${podStatusText(pulling[0]!)}), so ${name} never becomes available.`;
+	if (pulling.first) {
+		return `New pods cannot pull their image (${podStatusText(pulling.first)}), so ${name} never becomes available.`;
 	}
 
-	if (crashing.length > 0) {
-		return `New pods keep crashing (${podStatusText(crashing[0]!)}), so ${name} never becomes available.`;
+	if (crashing.first) {
+		return `New pods keep crashing (${podStatusText(crashing.first)}), so ${name} never becomes available.`;
 	}
 
-	if (unschedulable.length > 0) {
+	if (unschedulable.first) {
 		return `New pods cannot be scheduled, so ${name} cannot scale up.`;
 	}
 

@@ -6,7 +6,7 @@ import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
 import {StatusLine} from './components/StatusLine.js';
 import {connectionError, connectionSummary} from './connection.js';
-import {deploymentList, deploymentView, trafficLines} from './derive.js';
+import {createDeploymentDeriver, deploymentList, trafficLines} from './derive.js';
 import {DeploymentScreen} from './DeploymentScreen.js';
 import {ActionDialog} from './dialogs/ActionDialog.js';
 import {dialogRows} from './dialogs/ConfirmDialog.js';
@@ -40,8 +40,10 @@ export function App(props: MonitorProps) {
 
 	const name = ui.view.kind === 'deployment' ? ui.view.name : undefined;
 	useEffect(() => onView?.(name), [name, onView]);
-	// Derive once per published snapshot (and view), never per event or per clock tick.
-	const view = useMemo(() => (name ? deploymentView(snapshot, context.namespace, name, clock()) : undefined), [snapshot, context.namespace, name, clock]);
+	// Derive once per published snapshot (and view), never per event or per clock tick; the deriver
+	// works from what changed since the last snapshot it saw (deployment-view.ts).
+	const deriver = useMemo(() => createDeploymentDeriver(), []);
+	const view = useMemo(() => (name ? deriver.derive(snapshot, context.namespace, name, clock()) : undefined), [deriver, snapshot, context.namespace, name, clock]);
 	const list = useMemo(() => (name ? [] : deploymentList(snapshot, context.namespace, targets, clock())), [snapshot, context.namespace, name, targets, clock]);
 
 	const dialogOpen = ui.dialog !== undefined && ui.dialog.kind !== 'help';

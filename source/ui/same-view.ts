@@ -1,0 +1,42 @@
+// Whether a newly derived value shows the same as the last one, so the last object can be kept and
+// React and Ink skip the frame. Derived values are plain data (no cycles, no class instances).
+import type {RolloutProgress} from '../rollout/index.js';
+
+/** Structural equality of plain data: same primitives, same keys, equal values all the way down. */
+export function sameValue(a: unknown, b: unknown): boolean {
+	if (Object.is(a, b)) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a)) {
+		if (!Array.isArray(b) || a.length !== b.length) return false;
+		for (let index = 0; index < a.length; index++) if (!sameValue(a[index], b[index])) return false;
+		return true;
+	}
+	if (Array.isArray(b)) return false;
+	const keys = Object.keys(a);
+	if (keys.length !== Object.keys(b).length) return false;
+	for (const key of keys) {
+		if (!Object.hasOwn(b, key) || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+	}
+	return true;
+}
+
+const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms / 1000));
+
+/**
+ * Progress derived at `aAt` and at `bAt` reads the same on screen: counts, budget, phase and conditions
+ * equal; the clock and ETA as the Rollout pane moves them on from the time each was derived.
+ */
+export function sameProgress(a: RolloutProgress, aAt: number, b: RolloutProgress, bAt: number): boolean {
+	const {elapsed: aElapsed, eta: aEta, conditions: aConditions, ...aRest} = a;
+	const {elapsed: bElapsed, eta: bEta, conditions: bConditions, ...bRest} = b;
+	if (!sameValue(aRest, bRest) || aConditions.length !== bConditions.length) return false;
+	for (const [index, condition] of aConditions.entries()) {
+		const other = bConditions[index]!;
+		if (condition.type !== other.type || condition.status !== other.status || condition.reason !== other.reason || condition.message !== other.message) return false;
+	}
+	if ((aElapsed === undefined) !== (bElapsed === undefined) || (aEta === undefined) !== (bEta === undefined)) return false;
+	// Moving, the pane adds the time since derivation: the same start reads the same from now on.
+	const moving = a.phase === 'progressing';
+	if (moving ? seconds(aElapsed! - aAt) !== seconds(bElapsed! - bAt) : seconds(aElapsed) !== seconds(bElapsed)) return false;
+	return aEta === undefined || seconds(aEta + aAt) === seconds(bEta! + bAt);
+}
