@@ -1,19 +1,20 @@
 // The root: UI state, the snapshot subscription, derivation once per snapshot, and composition.
 // Panes render; hooks handle keys; the CLI owns the store, the actions and the exit code.
 import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef} from 'react';
 import {Footer} from './components/Footer.js';
 import {Header} from './components/Header.js';
 import {StatusLine} from './components/StatusLine.js';
 import {connectionError, connectionSummary} from './connection.js';
-import {createDeploymentDeriver, deploymentList, trafficLines} from './derive.js';
+import {trafficLines} from './derive.js';
 import {DeploymentScreen} from './DeploymentScreen.js';
 import {ActionDialog} from './dialogs/ActionDialog.js';
 import {dialogRows} from './dialogs/ConfirmDialog.js';
 import {HelpOverlay} from './dialogs/HelpOverlay.js';
 import {useClock} from './hooks/use-clock.js';
 import {useCommandKeys, useRunAction} from './hooks/use-commands.js';
-import {useAccess, useFreezableStore, useOptionalStore} from './hooks/use-external-store.js';
+import {useAccess, useOptionalStore} from './hooks/use-external-store.js';
+import {type PodsOnScreen, useScreenData} from './hooks/use-screen-data.js';
 import {useFilterInput} from './hooks/use-filter-input.js';
 import {keyContext} from './key-context.js';
 import {visibleCommands, type PaneId} from './keymap.js';
@@ -30,7 +31,6 @@ export function App(props: MonitorProps) {
 	const {columns, rows} = useWindowSize();
 	const theme = useTheme();
 	const [ui, dispatch] = useReducer(uiReducer, targets.length === 1 ? targets[0] : undefined, initialUiState);
-	const snapshot = useFreezableStore(store, ui.frozen);
 	const probe = useOptionalStore(probeStore);
 	const access = useAccess(props.access);
 	const now = useClock(props.now);
@@ -40,11 +40,11 @@ export function App(props: MonitorProps) {
 
 	const name = ui.view.kind === 'deployment' ? ui.view.name : undefined;
 	useEffect(() => onView?.(name), [name, onView]);
-	// Derive once per published snapshot (and view), never per event or per clock tick; the deriver
-	// works from what changed since the last snapshot it saw (deployment-view.ts).
-	const deriver = useMemo(() => createDeploymentDeriver(), []);
-	const view = useMemo(() => (name ? deriver.derive(snapshot, context.namespace, name, clock()) : undefined), [deriver, snapshot, context.namespace, name, clock]);
-	const list = useMemo(() => (name ? [] : deploymentList(snapshot, context.namespace, targets, clock())), [snapshot, context.namespace, name, targets, clock]);
+	// Derived once per published snapshot, from what changed since the last one (deployment-view.ts);
+	// the App re-renders only when something on screen changed (use-screen-data.ts).
+	const query = useMemo(() => ({namespace: context.namespace, ...(name ? {name} : {}), targets, now: clock}), [context.namespace, name, targets, clock]);
+	const podsOnScreen = useRef<PodsOnScreen>({filter: '', selected: 0, rows: 0});
+	const {view, list, connections} = useScreenData(store, ui.frozen, query, podsOnScreen);
 
 	const dialogOpen = ui.dialog !== undefined && ui.dialog.kind !== 'help';
 	const layout = computeLayout(columns, rows, {
@@ -66,6 +66,10 @@ export function App(props: MonitorProps) {
 		onExit?.(0);
 	}, [exit, onExit]);
 
+	useLayoutEffect(() => {
+		podsOnScreen.current = {filter: ui.filter.text, selected: ui.selection.pods, rows: layout.pods.rows};
+	});
+
 	const pane = selectablePane(ui);
 	const selectableCount = pane === 'list' ? list.length : pane === 'history' ? view?.history.length ?? 0 : pane === 'pods' ? view?.pods.length ?? 0 : 0;
 	const onKey = useCommandKeys({dispatch, context: keys, panes, selectableCount, selectedDeployment: list[ui.selection.list]?.name, quit});
@@ -77,8 +81,8 @@ export function App(props: MonitorProps) {
 	useFilterInput(dispatch, ui.filter.editing && ui.dialog === undefined);
 	const run = useRunAction(actions, dispatch);
 
-	const connection = connectionSummary(snapshot.connections, connectionNow);
-	const status = ui.status ?? (connection.kind === 'live' ? undefined : errorStatus(connectionError(snapshot.connections)));
+	const connection = connectionSummary(connections, connectionNow);
+	const status = ui.status ?? (connection.kind === 'live' ? undefined : errorStatus(connectionError(connections)));
 	const main = ui.dialog?.kind === 'help'
 		? <HelpOverlay commands={commands} readOnly={props.readOnly} kubeconfigPath={props.demo?.kubeconfigPath} onClose={() => dispatch({type: 'help'})} />
 		: view

@@ -5,16 +5,13 @@ import type {PodTransition} from '../../store/types.js';
 import {humanDuration} from '../../rollout/index.js';
 import {Pane} from '../components/Pane.js';
 import type {PodHealth, PodRow} from '../derive.js';
-import {timeOfDay, windowAround} from '../format.js';
+import {timeOfDay} from '../format.js';
+import {podWindow} from '../pod-rows.js';
 import {cells} from './short-image.js';
 import type {Layout} from '../layout.js';
 import type {Glyphs, Token} from '../theme.js';
 import {useTheme} from '../theme-context.js';
-import {useThrottled} from './use-throttled.js';
 
-/** The transition log shows new lines at most twice a second (use-throttled.ts says why). */
-export const LOG_INTERVAL_MS = 500;
-const sameLog = (a: readonly PodTransition[], b: readonly PodTransition[]) => a.length === b.length && a.at(-1)?.id === b.at(-1)?.id && a[0]?.id === b[0]?.id;
 
 type Props = {
 	pods: readonly PodRow[];
@@ -33,13 +30,6 @@ export const healthStyle: Record<PodHealth, {glyph: keyof Glyphs; token: Token}>
 	failed: {glyph: 'failed', token: 'status.failed'},
 	done: {glyph: 'ok', token: 'muted'},
 };
-
-/** Case-insensitive match on name, status or "revN". */
-export function filterPods(pods: readonly PodRow[], text: string): PodRow[] {
-	const needle = text.trim().toLowerCase();
-	if (!needle) return [...pods];
-	return pods.filter(pod => `${pod.name} ${pod.status} rev${pod.revision ?? ''}`.toLowerCase().includes(needle));
-}
 
 /** Column widths from what is on screen (kubectl's way): each column as wide as its widest cell. */
 export type PodColumns = {name: number; rev: number; status: number; ready: number; restarts: number; age: number};
@@ -92,7 +82,8 @@ function ColumnHeader({columns}: {columns: PodColumns}) {
 
 function TransitionLog({transitions, rows}: {transitions: readonly PodTransition[]; rows: number}) {
 	const theme = useTheme();
-	const shown = useThrottled(transitions, LOG_INTERVAL_MS, sameLog).slice(-rows);
+	// New lines arrive at most twice a second (hooks/use-screen-data.ts says why).
+	const shown = transitions.slice(-rows);
 	return (
 		<Box flexDirection="column">
 			{shown.length === 0 ? <Text color={theme.color.muted}>no transitions yet</Text> : null}
@@ -108,10 +99,9 @@ function TransitionLog({transitions, rows}: {transitions: readonly PodTransition
 
 export function PodsPane({pods, transitions, layout, focused, selected, filter, now}: Props) {
 	const theme = useTheme();
-	const matching = filterPods(pods, filter.text);
-	const {start, items} = windowAround(matching, selected, layout.rows);
+	const {matching, start, items} = podWindow(pods, filter.text, selected, layout.rows);
 	const columns = podColumns(items);
-	const range = matching.length > items.length ? ` ${start + 1}–${start + items.length} of ${matching.length}` : ` ${matching.length}`;
+	const range = matching > items.length ? ` ${start + 1}–${start + items.length} of ${matching}` : ` ${matching}`;
 	const filterText = filter.text || filter.editing ? `  /${filter.text}${filter.editing ? '▏' : ''}` : '';
 	// Pod rows the list does not need go to the log below it, rather than to blank lines.
 	const listRows = layout.log === 'below' ? Math.max(1, items.length) : layout.rows;
