@@ -11,7 +11,7 @@ import {DeploymentScreen} from './DeploymentScreen.js';
 import {ActionDialog} from './dialogs/ActionDialog.js';
 import {dialogRows} from './dialogs/ConfirmDialog.js';
 import {HelpOverlay} from './dialogs/HelpOverlay.js';
-import {useClock} from './hooks/use-clock.js';
+import {useClocks} from './hooks/use-clock.js';
 import {useCommandKeys, useRunAction} from './hooks/use-commands.js';
 import {useAccess, useOptionalStore} from './hooks/use-external-store.js';
 import {type PodsOnScreen, useScreenData} from './hooks/use-screen-data.js';
@@ -33,9 +33,8 @@ export function App(props: MonitorProps) {
 	const [ui, dispatch] = useReducer(uiReducer, targets.length === 1 ? targets[0] : undefined, initialUiState);
 	const probe = useOptionalStore(probeStore);
 	const access = useAccess(props.access);
-	const now = useClock(props.now);
 	// Wall time for the header clock and the watch's contact times (the demo's own clock may run faster).
-	const connectionNow = useClock(props.connectionNow ?? props.now);
+	const [now, connectionNow] = useClocks(props.now, props.connectionNow ?? props.now);
 	const clock = props.now ?? Date.now;
 
 	const name = ui.view.kind === 'deployment' ? ui.view.name : undefined;

@@ -51,6 +51,8 @@ const sameLabels = (a: Record<string, string> | undefined, b: Record<string, str
 const sameForTraffic = (a: Pod, b: Pod) => a.metadata.uid === b.metadata.uid && a.metadata.creationTimestamp === b.metadata.creationTimestamp
 	&& controllerUid(a) === controllerUid(b) && sameLabels(a.metadata.labels, b.metadata.labels);
 
+const noTraffic: ServiceTraffic[] = [];
+
 /** When most rows changed at once, one sort is cheaper than patching them one by one. */
 const PATCH_LIMIT = 64;
 
@@ -112,7 +114,7 @@ export function createDeploymentDeriver(): DeploymentDeriver {
 	const trafficOf = (snapshot: ClusterSnapshot, deployment: Deployment, replicaSets: ReplicaSet[]) => {
 		const labels = deployment.spec.template.metadata?.labels;
 		const services = inNamespace(snapshot.services.values(), namespace!).filter(service => service.spec.selector && matchesSelector(labels, service.spec.selector));
-		if (services.length === 0) return [];
+		if (services.length === 0) return noTraffic;
 		const inputs = [snapshot.services, snapshot.endpointSlices, snapshot.replicaSets, snapshot.deployments, podsForTraffic, labels];
 		if (!traffic || inputs.some((input, index) => input !== traffic!.inputs[index])) {
 			traffic = {inputs, result: trafficShare({

@@ -88,8 +88,9 @@ describe('deployment view, derived from what changed', () => {
 		}), {numRuns: 60});
 	});
 
-	it('returns the same view object when nothing it shows changed', () => {
-		const {snapshot, now, namespace} = loadFixture('rolling-mid');
+	it.each([true, false])('returns the same view object when nothing it shows changed (Services: %s)', withServices => {
+		const {snapshot: loaded, now, namespace} = loadFixture('rolling-mid');
+		const snapshot = withServices ? loaded : {...loaded, services: new Map(), endpointSlices: new Map()};
 		const name = [...snapshot.deployments.values()][0]!.metadata.name!;
 		const deriver = createDeploymentDeriver();
 		const view = deriver.derive(snapshot, namespace, name, now);
