@@ -34,17 +34,18 @@ export const strangeValue: fc.Arbitrary<unknown> = fc.oneof(
  * empty lists and objects. Types stay JSON-plausible (a list stays a list or null), which is what the
  * derivations are written against; the store reducer is fuzzed with outright garbage too.
  */
-function plausibleFor(original: unknown): fc.Arbitrary<unknown> {
-	if (typeof original === 'number') return fc.oneof(fc.constantFrom(null, ...ODD_NUMBERS), fc.integer({min: -1000, max: 1_000_000}));
-	if (typeof original === 'string') return fc.oneof(fc.constantFrom(null, ...ODD_STRINGS), fc.string({unit: 'grapheme', maxLength: 30}));
-	if (typeof original === 'boolean') return fc.constantFrom(null, !original);
-	if (Array.isArray(original)) return fc.constantFrom(null, []);
-	if (original && typeof original === 'object') return fc.constantFrom(null, {});
-	// null (a field an earlier mutation already nulled, or one the API sent as null): its type is
-	// unknown here, so it stays null — turning it into {} would put an object where the API has a
-	// string or a list, which no server sends (the fuzz once broke the derivations that way, not the
-	// server's shapes).
-	return fc.constant(null);
+function plausibleFor(original: unknown, nullable: boolean): fc.Arbitrary<unknown> | undefined {
+	const orNull = (...values: unknown[]) => (nullable ? [null, ...values] : values);
+	if (typeof original === 'number') return fc.oneof(fc.constantFrom(...orNull(...ODD_NUMBERS)), fc.integer({min: -1000, max: 1_000_000}));
+	if (typeof original === 'string') return fc.oneof(fc.constantFrom(...orNull(...ODD_STRINGS)), fc.string({unit: 'grapheme', maxLength: 30}));
+	if (typeof original === 'boolean') return fc.constantFrom(...orNull(!original));
+	if (Array.isArray(original)) return fc.constantFrom(...orNull([]));
+	if (original && typeof original === 'object') return fc.constantFrom(...orNull({}));
+	// null or undefined (a field an earlier mutation already nulled, or one the API sent as null): its
+	// type is unknown here, so it stays as it is — turning it into {} would put an object where the API
+	// has a string or a list, which no server sends (the fuzz once broke the derivations that way, not
+	// the server's shapes).
+	return undefined;
 }
 
 type Path = Array<string | number>;
@@ -77,12 +78,9 @@ function apply<T>(object: T, mutations: readonly Mutation[], strict: boolean): T
 		if (mutation.action === 'delete' && !Array.isArray(parent)) delete parent[last];
 		else if (mutation.action === 'set' && !strict) parent[last] = structuredClone(mutation.value);
 		else {
-			// A list from the API never holds null items: only fields can be null. A null item (an
-			// earlier non-strict mutation put it there) is left as it is — filtering plausibleFor(null),
-			// which is only ever null, for a non-null value would never end.
-			if (Array.isArray(parent) && parent[last] === null) continue;
-			const replacement = Array.isArray(parent) ? plausibleFor(parent[last]).filter(value => value !== null) : plausibleFor(parent[last]);
-			parent[last] = fc.sample(replacement, {seed: mutation.seed, numRuns: 1})[0];
+			// A list from the API never holds null items: only fields can be null.
+			const replacement = plausibleFor(parent[last], !Array.isArray(parent));
+			if (replacement) parent[last] = fc.sample(replacement, {seed: mutation.seed, numRuns: 1})[0];
 		}
 	}
 	return copy as T;
