@@ -2,9 +2,9 @@
 // most once per frame: a burst of thousands of watch events costs one render, not thousands.
 // getSnapshot() returns the same object until the next publish (useSyncExternalStore requires it).
 import process from 'node:process';
-import {emptyClusterState, reduceWith} from './reducer.js';
-import type {ClusterState, CopyMap} from './reducer.js';
-import type {ClusterEvent, ClusterSnapshot} from './types.js';
+import {draftOf, emptyClusterState, reduceWith} from './reducer.js';
+import type {ClusterState, CopyMap, DraftMap} from './reducer.js';
+import type {ClusterEvent, ClusterSnapshot, ObjectMap} from './types.js';
 
 export type StoreOptions = {
 	/** Publishes per second at most (default 15). */
@@ -47,9 +47,9 @@ export function createStore(options: StoreOptions = {}): ClusterStore {
 	// Maps the reducer built since the last publish: no snapshot holds them yet, so further events in
 	// the same frame may change them in place instead of copying the whole map again.
 	let unpublished = new WeakSet<object>();
-	const copy: CopyMap = map => {
-		if (unpublished.has(map)) return map as Map<string, never>;
-		const next = new Map(map);
+	const copy: CopyMap = <T>(map: ObjectMap<T>) => {
+		if (unpublished.has(map)) return map as DraftMap<T>;
+		const next = draftOf(map);
 		unpublished.add(next);
 		return next;
 	};

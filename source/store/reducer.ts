@@ -6,6 +6,7 @@ import {mergeTransitions, nextTransitions} from '../rollout/transitions.js';
 import type {ClusterEvent, ClusterSnapshot, ConnectionState, ObjectMap, PodTransition, WatchedResource} from './types.js';
 import {objectKey} from './types.js';
 import {isKubeObject, isWellFormed} from './well-formed.js';
+import {PersistentMap} from './persistent-map.js';
 
 /** The snapshot without its publish counter: what the reducer owns. */
 export type ClusterState = Omit<ClusterSnapshot, 'version'>;
@@ -36,14 +37,20 @@ export function emptyClusterState(): ClusterState {
 	};
 }
 
-/**
- * How a changed resource map is copied. The default copies; the publisher passes one that reuses a map
- * it built since its last publish (no one else holds it yet), so a burst costs one copy of a
- * 10,000-pod map per frame instead of one per event.
- */
-export type CopyMap = <T>(map: ObjectMap<T>) => Map<string, T>;
+/** A resource map being changed by the reducer: no one else reads it yet. */
+export type DraftMap<T> = ObjectMap<T> & {set(key: string, value: T): unknown; delete(key: string): boolean};
 
-const copyMap: CopyMap = map => new Map(map);
+/**
+ * How a changed resource map is copied. The default drafts a new version sharing all but the changed
+ * path (persistent-map.ts); the publisher passes one that reuses a draft it made since its last
+ * publish (no one else holds it yet), so a burst drafts once per frame, not once per event.
+ */
+export type CopyMap = <T>(map: ObjectMap<T>) => DraftMap<T>;
+
+/** A draft of `map`; a plain Map (a test's, a replay's first state) becomes a PersistentMap once. */
+export const draftOf: CopyMap = map => (map instanceof PersistentMap ? map.draft() : PersistentMap.draftOf(map));
+
+const copyMap: CopyMap = draftOf;
 
 export function reduce(state: ClusterState, event: ClusterEvent): ClusterState {
 	return reduceWith(state, event, copyMap);
@@ -95,7 +102,7 @@ function applyChange(state: ClusterState, event: Extract<ClusterEvent, {type: 'A
 function applySync(state: ClusterState, resource: WatchedResource, objects: readonly KubeObject[], at: number): ClusterState {
 	const field = RESOURCE_FIELD[resource];
 	const current = state[field] as ObjectMap<KubeObject>;
-	const next = new Map<string, KubeObject>();
+	const next = PersistentMap.empty<KubeObject>().draft();
 	const changes: Array<[KubeObject | undefined, KubeObject | undefined]> = [];
 	let changed = false;
 	for (const object of objects) {
