@@ -1,13 +1,11 @@
 // The demo cluster's Kubernetes HTTP API on loopback: discovery, CRUD, watch, tables, /scale, service proxy
 // and run-time fault injection. Real kubectl and @kubernetes/client-node use it exactly as a real API server;
-// the store behind it is the ObjectStore the controllers write to. HTTPS (self-signed certificate made at
-// start) because kubectl sends bearer tokens only over TLS; HTTP/2 with HTTP/1.1 beside it, as a real API
-// server: kubectl and rollwatch then multiplex every list and watch over one connection (one TLS
-// handshake) instead of one connection per open watch. Pods deleted through the API get a
+// the store behind it is the ObjectStore the controllers write to. HTTPS (node:https, self-signed certificate
+// made at start) because kubectl sends bearer tokens only over TLS. Pods deleted through the API get a
 // deletionTimestamp and stay until the kubelet removes them (it sees the MODIFIED event in the store).
 import type {IncomingMessage, ServerResponse} from 'node:http';
-import {createSecureServer} from 'node:http2';
-import type {Http2SecureServer, Http2ServerRequest, Http2ServerResponse} from 'node:http2';
+import {createServer} from 'node:https';
+import type {Server} from 'node:https';
 import type {AddressInfo, Socket} from 'node:net';
 import type {ObjectStore} from './objects.js';
 import {ApiError} from './status.js';
@@ -85,15 +83,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 	const hooks: ServerHooks = {registry, nodes, previousOf: tracker.previousOf, bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000, ...(options.onAdmit ? {onAdmit: options.onAdmit} : {})};
 	const certificate = options.certificate ?? createSelfSignedCertificate();
 	let port = options.port ?? 0;
-	let server: Http2SecureServer;
+	let server: Server;
 	const sockets = new Set<Socket>();
 
-	// HTTP/2 requests come through node:http2's compatibility API, whose request and response have every
-	// member the handlers use (url, method, headers, data/end/close events, writeHead, write, end,
-	// flushHeaders, headersSent, writableEnded, destroyed); HTTP/1.1 requests are node:http's own.
-	const handler = (request: IncomingMessage | Http2ServerRequest, response: ServerResponse | Http2ServerResponse) => {
-		const req = request as IncomingMessage;
-		const res = response as ServerResponse;
+	const handler = (req: IncomingMessage, res: ServerResponse) => {
 		handle(req, res).catch((error: unknown) => sendError(res, error));
 	};
 
@@ -146,11 +139,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
 	const listen = () =>
 		new Promise<void>((resolve, reject) => {
-			// Watches are long-lived: no idle timeout on the connection (node:http2's default too).
-			server = createSecureServer({cert: certificate.cert, key: certificate.key, allowHTTP1: true}, handler);
+			server = createServer({cert: certificate.cert, key: certificate.key}, handler);
+			// Watches are long-lived: no idle or request timeouts on the socket.
+			server.requestTimeout = 0;
+			server.headersTimeout = 60_000;
+			server.keepAliveTimeout = 5_000;
 			server.once('error', reject);
-			// server.close() waits for open connections (and sockets still in their TLS handshake): every
-			// socket is tracked so that stop can close them.
+			// Sockets still in their TLS handshake are not HTTP connections yet, so closeAllConnections()
+			// misses them and server.close() would wait for them: track them to close them on stop.
 			server.on('connection', (socket: Socket) => {
 				sockets.add(socket);
 				socket.once('close', () => sockets.delete(socket));
@@ -165,6 +161,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 		new Promise<void>(resolve => {
 			for (const watch of [...registry]) watch.end();
 			server.close(() => resolve());
+			server.closeAllConnections();
 			for (const socket of sockets) socket.destroy();
 		});
 

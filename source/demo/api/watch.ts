@@ -55,8 +55,7 @@ export function serveWatch(ctx: WatchContext) {
 	let firstTableEvent = true;
 	let lastRv = store.resourceVersion;
 
-	// No Transfer-Encoding header: HTTP/1.1 chunks a body without a length by itself, and HTTP/2 forbids it.
-	res.writeHead(200, {'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private'});
+	res.writeHead(200, {'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked'});
 	res.flushHeaders();
 
 	const send = (type: string, object: KubeObject | Record<string, unknown>) => {
