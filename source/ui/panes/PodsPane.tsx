@@ -1,6 +1,7 @@
 // Every pod of the Deployment's ReplicaSets, windowed to the rows the layout gives, with the
 // transition log beside or below.
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {PodTransition} from '../../store/types.js';
 import {humanDuration} from '../../rollout/index.js';
 import {Pane} from '../components/Pane.js';
@@ -47,7 +48,14 @@ export function podColumns(pods: readonly PodRow[]): PodColumns {
 	};
 }
 
-function PodLine({pod, selected, now, columns}: {pod: PodRow; selected: boolean; now: number; columns: PodColumns}) {
+type LineProps = {pod: PodRow; selected: boolean; age: string; columns: PodColumns};
+
+// A row re-renders only when what it draws changed: a frame that adds log lines or moves the clock
+// leaves most rows as they were, and an unchanged row sends Ink no updates to lay out again.
+const sameLine = (a: LineProps, b: LineProps) => a.pod === b.pod && a.selected === b.selected && a.age === b.age
+	&& (Object.keys(a.columns) as Array<keyof PodColumns>).every(key => a.columns[key] === b.columns[key]);
+
+const PodLine = memo(function PodLine({pod, selected, age, columns}: LineProps) {
 	const theme = useTheme();
 	const style = healthStyle[pod.health];
 	return (
@@ -60,10 +68,10 @@ function PodLine({pod, selected, now, columns}: {pod: PodRow; selected: boolean;
 			<Box width={columns.status} flexShrink={1} minWidth={8}><Text color={theme.color[style.token]} wrap="truncate-end">{pod.status}</Text></Box>
 			<Box width={columns.ready} flexShrink={0}><Text>{pod.ready}</Text></Box>
 			<Box width={columns.restarts} flexShrink={0}><Text color={pod.restarts > 0 ? theme.color.warn : undefined}>{pod.restarts > 0 ? `↻${pod.restarts}` : ''}</Text></Box>
-			<Box width={columns.age} flexShrink={0}><Text color={theme.color.muted}>{pod.createdAt === undefined ? '' : humanDuration(now - pod.createdAt)}</Text></Box>
+			<Box width={columns.age} flexShrink={0}><Text color={theme.color.muted}>{age}</Text></Box>
 		</Box>
 	);
-}
+}, sameLine);
 
 function ColumnHeader({columns}: {columns: PodColumns}) {
 	const theme = useTheme();
@@ -113,7 +121,7 @@ export function PodsPane({pods, transitions, layout, focused, selected, filter, 
 		<Box flexDirection="column" flexGrow={1} flexShrink={1} height={listRows + 1}>
 			<ColumnHeader columns={columns} />
 			{items.length === 0 ? <Text color={theme.color.muted}>{filter.text ? `no pod matches "${filter.text}"` : 'no pods'}</Text> : null}
-			{items.map((pod, index) => <PodLine key={pod.name} pod={pod} selected={focused && start + index === selected} now={now} columns={columns} />)}
+			{items.map((pod, index) => <PodLine key={pod.name} pod={pod} selected={focused && start + index === selected} age={pod.createdAt === undefined ? '' : humanDuration(now - pod.createdAt)} columns={columns} />)}
 		</Box>
 	);
 	return (
