@@ -46,6 +46,18 @@ describe('deployment view on real objects', () => {
 		expect(lineWith(frame, 'shop:1.1.0')).not.toContain('▶');
 	});
 
+	it('keeps kubectl\'s <invalid> AGE on one line when the cluster\'s clock runs ahead of ours', async () => {
+		// A creation time an hour in our future: kubectl prints <invalid>, which once wrapped in both panes.
+		const {props, now} = monitorProps('history-3-revisions', {targets: ['shop']});
+		const screen = render(<App {...props} now={() => now - 3_600_000} />, {columns: 100, rows: 30});
+		const frame = await screen.waitFor('History');
+		expect(lineWith(frame, '▶ 3')).toMatch(/▶ 3\s+shop:1\.2\.0\s+2\s.*<invalid>/);
+		const podLines = frame.split('\n').filter(line => /shop-\w+-\w+\s+rev\d/.test(line));
+		expect(podLines.length).toBeGreaterThan(0);
+		for (const line of podLines) expect(line).toContain('<invalid>');
+		expect(frame).not.toMatch(/<invali\s|^\W*d>/m);
+	});
+
 	it('shows the canary split a Service gives, and what the prober saw', async () => {
 		const probe: ProbeSnapshot = {target: 'svc/app-service', since: 0, perVersion: [{version: 'v2', total: 60, recent: 6}, {version: 'v1', total: 40, recent: 4}], failures: {total: 3, recent: 1}, requests: {total: 100, recent: 10}};
 		const {props} = monitorProps('canary-split', {targets: ['app-v2'], probe: {getSnapshot: () => probe, subscribe: () => () => {}}});

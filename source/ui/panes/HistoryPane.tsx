@@ -14,14 +14,15 @@ type Props = {rows: readonly RevisionRow[]; layout: Layout['history']; focused: 
 // much before full image names, and gets every other cell.
 const revWidth = 5;
 const podsWidth = 5;
-const ageWidth = 5;
+/** AGE's cells: "2m30s" fits; wider ages (kubectl's `<invalid>` for a creation time ahead of our clock) widen it. */
+const ageWidthFor = (ages: readonly string[]) => Math.max(5, ...ages.map(text => cells(text)));
 const minCauseWidth = 16;
 
 /**
  * The IMAGE column: in full when that leaves CHANGE-CAUSE room; else "app-upgrade:v2"; else the tag first
  * ("v2 app-upgrade"), so what differs between revisions is never the part cut off.
  */
-export function historyImages(rows: readonly RevisionRow[], innerWidth: number): {texts: string[]; width: number} {
+export function historyImages(rows: readonly RevisionRow[], innerWidth: number, ageWidth = ageWidthFor([])): {texts: string[]; width: number} {
 	const room = innerWidth - revWidth - podsWidth - ageWidth - 1;
 	const widest = (texts: string[]) => Math.max(cells('IMAGE'), ...texts.map(text => cells(text))) + 1;
 	const full = rows.map(row => row.images.join(','));
@@ -69,7 +70,9 @@ export function HistoryPane({rows, layout, focused, selected, now}: Props) {
 	if (layout.mode === 'line') return <HistoryLine rows={rows} focused={focused} selected={selected} width={layout.width} />;
 	const {start, items} = windowAround(rows, selected, layout.rows);
 	const muted = theme.color.muted;
-	const images = historyImages(items, layout.width - 4);
+	const ages = items.map(row => age(row, now));
+	const ageWidth = ageWidthFor(ages);
+	const images = historyImages(items, layout.width - 4, ageWidth);
 	// The cause column's cells (less its gutter): too narrow for its full name, it is just CAUSE.
 	const causeWidth = layout.width - 4 - revWidth - images.width - podsWidth - ageWidth - 1;
 	return (
@@ -92,7 +95,7 @@ export function HistoryPane({rows, layout, focused, selected, now}: Props) {
 						<Box width={podsWidth} flexShrink={0}><Text>{row.pods}</Text></Box>
 						{/* The end of a cause is often the command's argument (the image): keep both ends. */}
 						<Box flexGrow={1} flexShrink={1} flexBasis={0} paddingRight={1}><Text color={muted} wrap="truncate-middle">{row.changeCause ?? '<none>'}</Text></Box>
-						<Box width={ageWidth} flexShrink={0}><Text color={muted}>{age(row, now)}</Text></Box>
+						<Box width={ageWidth} flexShrink={0}><Text color={muted}>{ages[index]}</Text></Box>
 					</Box>
 				);
 			})}

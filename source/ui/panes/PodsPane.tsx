@@ -35,7 +35,8 @@ export const healthStyle: Record<PodHealth, {glyph: keyof Glyphs; token: Token}>
 /** Column widths from what is on screen (kubectl's way): each column as wide as its widest cell. */
 export type PodColumns = {name: number; rev: number; status: number; ready: number; restarts: number; age: number};
 
-export function podColumns(pods: readonly PodRow[]): PodColumns {
+/** Column widths for these rows; `ages` are their AGE cells (a skewed clock makes kubectl's `<invalid>`). */
+export function podColumns(pods: readonly PodRow[], ages: readonly string[] = []): PodColumns {
 	const widest = (header: string, values: string[]) => Math.max(cells(header), ...values.map(value => cells(value)));
 	// Two cells of gutter after each column, as kubectl leaves three.
 	return {
@@ -44,7 +45,7 @@ export function podColumns(pods: readonly PodRow[]): PodColumns {
 		status: widest('Terminating', pods.map(pod => pod.status)) + 2,
 		ready: widest('READY', pods.map(pod => pod.ready)) + 2,
 		restarts: widest('↻', pods.map(pod => (pod.restarts > 0 ? `↻${pod.restarts}` : ''))) + 2,
-		age: 7,
+		age: Math.max(7, widest('AGE', [...ages])),
 	};
 }
 
@@ -108,7 +109,8 @@ function TransitionLog({transitions, rows}: {transitions: readonly PodTransition
 export function PodsPane({pods, transitions, layout, focused, selected, filter, now}: Props) {
 	const theme = useTheme();
 	const {matching, start, items} = podWindow(pods, filter.text, selected, layout.rows);
-	const columns = podColumns(items);
+	const ages = items.map(pod => (pod.createdAt === undefined ? '' : humanDuration(now - pod.createdAt)));
+	const columns = podColumns(items, ages);
 	const range = matching > items.length ? ` ${start + 1}–${start + items.length} of ${matching}` : ` ${matching}`;
 	const filterText = filter.text || filter.editing ? `  /${filter.text}${filter.editing ? '▏' : ''}` : '';
 	// Pod rows the list does not need go to the log below it, rather than to blank lines.
@@ -121,7 +123,7 @@ export function PodsPane({pods, transitions, layout, focused, selected, filter, 
 		<Box flexDirection="column" flexGrow={1} flexShrink={1} height={listRows + 1}>
 			<ColumnHeader columns={columns} />
 			{items.length === 0 ? <Text color={theme.color.muted}>{filter.text ? `no pod matches "${filter.text}"` : 'no pods'}</Text> : null}
-			{items.map((pod, index) => <PodLine key={pod.name} pod={pod} selected={focused && start + index === selected} age={pod.createdAt === undefined ? '' : humanDuration(now - pod.createdAt)} columns={columns} />)}
+			{items.map((pod, index) => <PodLine key={pod.name} pod={pod} selected={focused && start + index === selected} age={ages[index]!} columns={columns} />)}
 		</Box>
 	);
 	return (
