@@ -1,24 +1,10 @@
 // Whether a newly derived value shows the same as the last one, so the last object can be kept and
 // React and Ink skip the frame. Derived values are plain data (no cycles, no class instances).
+import {isDeepStrictEqual} from 'node:util';
 import type {RolloutProgress} from '../rollout/index.js';
 
-/** Structural equality of plain data: same primitives, same keys, equal values all the way down. */
-export function sameValue(a: unknown, b: unknown): boolean {
-	if (Object.is(a, b)) return true;
-	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-	if (Array.isArray(a)) {
-		if (!Array.isArray(b) || a.length !== b.length) return false;
-		for (let index = 0; index < a.length; index++) if (!sameValue(a[index], b[index])) return false;
-		return true;
-	}
-	if (Array.isArray(b)) return false;
-	const keys = Object.keys(a);
-	if (keys.length !== Object.keys(b).length) return false;
-	for (const key of keys) {
-		if (!Object.hasOwn(b, key) || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-	}
-	return true;
-}
+/** Structural equality of plain data (the platform's: same keys, equal values all the way down). */
+export const sameValue: (a: unknown, b: unknown) => boolean = isDeepStrictEqual;
 
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms / 1000));
 
