@@ -9,19 +9,21 @@ import stripAnsi from 'strip-ansi';
 
 export type WidthOptions = {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean};
 
+// The non-ASCII characters rollwatch draws that are one column and one grapheme each (both lists below).
+const GLYPHS = String.raw`\u00B7\u00D7\u03A3\u2013\u2014\u2026\u2190-\u2193\u21BB\u2212\u2264\u2265\u23F8\u2500-\u259F\u25B6\u25CB\u25CC\u25CF\u25D0\u2713\u2715\u2717`;
+
 /**
  * One column each, standing alone (no marks, joiners, variation selectors, controls, emoji
  * presentation or East Asian wide forms); test/cli/string-width.test.ts checks every one against
  * string-width. Ambiguous-width characters (box drawing, ·, ×) are narrow only by default.
  */
-export const NARROW_CHARACTERS = /^[\u0020-\u007E\u00B7\u00D7\u03A3\u2013\u2014\u2026\u2190-\u2193\u21BB\u2212\u2264\u2265\u23F8\u2500-\u259F\u25B6\u25CB\u25CC\u25CF\u25D0\u2713\u2715\u2717]*$/;
+export const NARROW_CHARACTERS = new RegExp(String.raw`^[\u0020-\u007E${GLYPHS}]*$`);
 
 /**
  * Text in which every UTF-16 unit is a grapheme cluster of its own: the narrow characters above, and
  * ASCII controls but CR (CR LF is one cluster). ESC sequences qualify: ESC is a control.
  */
-// eslint-disable-next-line no-control-regex -- the controls are the point: each is a cluster of its own.
-export const SINGLE_UNIT_GRAPHEMES = /^[\u0000-\u000C\u000E-\u007F\u00B7\u00D7\u03A3\u2013\u2014\u2026\u2190-\u2193\u21BB\u2212\u2264\u2265\u23F8\u2500-\u259F\u25B6\u25CB\u25CC\u25CF\u25D0\u2713\u2715\u2717]*$/;
+export const SINGLE_UNIT_GRAPHEMES = new RegExp(String.raw`^[\u0000-\u000C\u000E-\u007F${GLYPHS}]*$`);
 
 const widths = new Map<string, number>();
 const MAX_ENTRIES = 10_000;
