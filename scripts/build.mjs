@@ -3,8 +3,9 @@
 //   @kubernetes/client-node package as published resolves and compiles hundreds of modules (≈1 s and
 //   ≈130 MB before the first frame); bundled, only what rollwatch uses is kept.
 // - React runs its production build (the development build is several times slower per render).
-// - dist/cli.js is a tiny launcher that turns on Node's compile cache *before* importing the bundle, so
-//   the bundle's compiled code is reused from the second run on (a module cannot cache itself).
+// - dist/cli.js is the launcher (scripts/launcher.mjs): it runs the bundle with a V8 code cache of
+//   everything the previous start compiled up to its first frame.
+import {createHash} from 'node:crypto';
 import {build} from 'esbuild';
 import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {builtinModules} from 'node:module';
@@ -136,6 +137,7 @@ const clientNodeParts = {
 // `--unminified` keeps names and lines readable for `node --cpu-prof`.
 const outdir = process.argv.find(arg => arg.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 const minify = !process.argv.includes('--unminified');
+const IMPORT_META = '__rollwatchImportMeta';
 await mkdir(outdir, {recursive: true});
 await build({
 	entryPoints: ['source/cli.tsx'],
@@ -145,41 +147,29 @@ await build({
 	format: 'esm',
 	target: 'node22',
 	jsx: 'automatic',
-	define: {'process.env.NODE_ENV': '"production"'},
 	plugins: [noDevtools, dependencyRewrites, builtinsThroughRequire, clientNodeParts],
 	minify,
 	keepNames: true,
 	legalComments: 'linked',
 	sourcemap: 'linked',
-	// Bundled CommonJS dependencies call require() for Node built-ins.
-	banner: {js: 'import {createRequire as __rollwatchRequire} from "node:module"; const require = __rollwatchRequire(import.meta.url);'},
+	// The bundle is one function expression, not a module: the launcher compiles it as a script, which
+	// lets it keep a V8 code cache of what a start really runs (scripts/launcher.mjs). Its top-level
+	// await stays legal inside the async function; `require` (for Node built-ins, which bundled CommonJS
+	// dependencies call too) and `import.meta` are the launcher's, given as arguments.
+	banner: {js: `(async function (require, ${IMPORT_META}) {"use strict";`},
+	footer: {js: '})'},
+	define: {'process.env.NODE_ENV': '"production"', 'import.meta': IMPORT_META},
 	logLevel: 'warning',
 });
-// V8 settings for the rollwatch process. They can only be given when Node starts: set from inside the
-// process (v8.setFlagsFromString) the heap is already sized and they do nothing.
-// - The young generation (where every frame's garbage goes) may grow to 2 × 64 MB semi-spaces by default,
-//   and stays that big once a burst has grown it; 8 MB semi-spaces take 65–95 MB off the peak RSS of a
-//   1,000-replica rollout and of 10,000 pods for 2–13 % more CPU per event (2 MB cost 56 % more). See
-//   bench/RESULTS.md.
-const NODE_FLAGS = '--max-semi-space-size=8';
-
-// The launcher is two programs in one file. Run as a program (npm's bin link, npx), /bin/sh reads its
-// second line and starts Node with NODE_FLAGS on it; \`node dist/cli.js\` reads the same line as
-// JavaScript (a string and a comment) and runs with Node's defaults. A shebang cannot carry them:
-// Linux passes everything after the interpreter as one argument, and \`env -S\` is missing from
-// BusyBox (Alpine) and from coreutils before 8.30 (Amazon Linux 2, RHEL 7). Windows' npm shim would need
-// a /bin/sh. The rest is plain enough for any Node to parse, so an old one gets a sentence, not a stack.
-const launcher = `#!/bin/sh
-':' //; exec node ${NODE_FLAGS} "$0" "$@"
-// Compile cache first, then the bundle (see scripts/build.mjs).
-import * as nodeModule from 'node:module';
-const [major] = process.versions.node.split('.').map(Number);
-if (major < 22) {
-	process.stderr.write(\`rollwatch: needs Node.js 22 or newer, this is \${process.version}; inside the repository run it through npx (npx rollwatch), which uses the Node 24 it installs.\\n\`);
-	process.exit(2);
-}
-nodeModule.enableCompileCache?.();
-await import('./rollwatch.js');
-`;
-await writeFile(join(outdir, 'cli.js'), launcher);
+// A script has no import(): a dynamic import left in the bundle (not resolved at bundle time) would fail
+// at run time, so it fails the build.
+const bundled = await readFile(join(outdir, 'rollwatch.js'), 'utf8');
+const dynamicImport = /(?<![\w$.])import\s*\(/.exec(bundled);
+if (dynamicImport) throw new Error(`build: the bundle still has a dynamic import() near ${JSON.stringify(bundled.slice(dynamicImport.index - 60, dynamicImport.index + 40))}`);
+// Names this build's code cache: a cache made for another bundle is never offered to V8.
+const bundleId = createHash('sha256').update(bundled).digest('hex').slice(0, 16);
+// The launcher (dist/cli.js): scripts/launcher.mjs, told which bundle it runs.
+const launcher = await readFile(new URL('launcher.mjs', import.meta.url), 'utf8');
+if (!launcher.includes('__BUNDLE_ID__')) throw new Error('build: scripts/launcher.mjs no longer names __BUNDLE_ID__');
+await writeFile(join(outdir, 'cli.js'), launcher.replace('__BUNDLE_ID__', bundleId));
 await chmod(join(outdir, 'cli.js'), 0o755);

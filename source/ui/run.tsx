@@ -1,5 +1,6 @@
 // The one owner of exit: renders the app on the alternate screen, and when the app asks to quit
 // (q or Ctrl-C) waits for Ink to unmount and restore the terminal, then reports the exit code.
+import {channel} from 'node:diagnostics_channel';
 import {render} from 'ink';
 import {App} from './App.js';
 import {defaultTheme, noColorTheme} from './theme.js';
@@ -17,6 +18,8 @@ export type RunOptions = {
 	 */
 	firstFrameAfter?: Promise<unknown>;
 };
+
+const drawn = channel('rollwatch:drawn');
 
 export async function runMonitor(props: MonitorProps, {stdout, stdin, noColor, firstFrameAfter}: RunOptions): Promise<number> {
 	let code = 0;
@@ -40,6 +43,9 @@ export async function runMonitor(props: MonitorProps, {stdout, stdin, noColor, f
 			patchConsole: stdout === undefined,
 		},
 	);
+	// The first frame is on the terminal: the launcher (scripts/launcher.mjs) may now keep a code cache of
+	// everything this start compiled.
+	drawn.publish(undefined);
 	await instance.waitUntilExit();
 	props.onExit?.(code);
 	return code;

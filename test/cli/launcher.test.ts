@@ -1,11 +1,14 @@
 // dist/cli.js as users start it: run as a program (npm's bin link, npx), it starts the Node on PATH with
 // rollwatch's V8 settings; run by `node dist/cli.js` it works as plain JavaScript; an old Node gets one
-// sentence and exit 2.
+// sentence and exit 2. It keeps a code cache of the start-up path in the user's cache directory, which
+// never stands in the way: damaged, unwritable or turned off, rollwatch starts the same.
 import {execFile} from 'node:child_process';
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {delimiter, dirname, join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {spawnPty} from '../support/pty.js';
+import type {PtySession} from '../support/pty.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const node = join(root, 'node_modules/.bin/node');
@@ -59,5 +62,68 @@ describe('the launcher', () => {
 			expect(result.stdout).toBe('');
 			expect(result.stderr).toBe('rollwatch: needs Node.js 22 or newer, this is v20.19.0; inside the repository run it through npx (npx rollwatch), which uses the Node 24 it installs.\n');
 		}
+	});
+});
+
+describe('the start-up code cache', () => {
+	let cacheHome: string;
+	let session: PtySession | undefined;
+	afterEach(() => {
+		session?.kill();
+		session = undefined;
+	});
+	const fresh = () => {
+		cacheHome = mkdtempSync(join(dir, 'cache-'));
+		return {XDG_CACHE_HOME: cacheHome};
+	};
+	const cached = () => (existsSync(join(cacheHome, 'rollwatch')) ? readdirSync(join(cacheHome, 'rollwatch')) : []);
+	const inode = (name: string) => statSync(join(cacheHome, 'rollwatch', name)).ino;
+
+	it('is kept after a run that draws nothing, and used as it is by the next', async () => {
+		const env = fresh();
+		expect((await run(cli, ['--version'], env)).stdout.trim()).toBe(version);
+		const [file, ...others] = cached();
+		expect(others).toEqual([]);
+		expect(file).toMatch(/\.ran$/);
+		const before = inode(file!);
+		const again = await run(cli, ['--version'], env);
+		expect(again).toEqual({code: 0, stdout: `${version}\n`, stderr: ''});
+		// Accepted by V8, so not written again.
+		expect(inode(file!)).toBe(before);
+	});
+
+	it('is made again after the first frame, with what the dashboard needed; the next start uses it', async () => {
+		const env = fresh();
+		for (let start = 0; start < 2; start++) {
+			const before = cached().map(inode);
+			session = spawnPty(cli, ['demo', '--scenario', 'rolling', '--speed', '4'], {env: {...env, PATH: [dirname(node), process.env.PATH ?? ''].join(delimiter)}, cols: 100, rows: 30});
+			await session.waitFor(screen => screen.includes('deploy/app-rolling') && screen.includes('Pods'), 'the dashboard');
+			session.write('q');
+			expect(await session.exited).toBe(0);
+			const after = cached();
+			expect(after).toHaveLength(1);
+			expect(after[0]).toMatch(/\.drawn$/);
+			if (start === 1) expect(after.map(inode)).toEqual(before);
+		}
+	});
+
+	it('starts the same when the cache is damaged, and replaces it', async () => {
+		const env = fresh();
+		await run(cli, ['--version'], env);
+		const [file] = cached();
+		const path = join(cacheHome, 'rollwatch', file!);
+		writeFileSync(path, Buffer.alloc(4096, 7));
+		expect(await run(cli, ['--version'], env)).toEqual({code: 0, stdout: `${version}\n`, stderr: ''});
+		expect(readFileSync(path).equals(Buffer.alloc(4096, 7))).toBe(false);
+	});
+
+	it('starts the same when the cache cannot be written, or is turned off', async () => {
+		const blocked = join(dir, 'not-a-directory');
+		writeFileSync(blocked, '');
+		expect(await run(cli, ['--version'], {XDG_CACHE_HOME: blocked})).toEqual({code: 0, stdout: `${version}\n`, stderr: ''});
+		const env = fresh();
+		mkdirSync(join(cacheHome, 'rollwatch'));
+		expect(await run(cli, ['--version'], {...env, NODE_DISABLE_COMPILE_CACHE: '1'})).toEqual({code: 0, stdout: `${version}\n`, stderr: ''});
+		expect(cached()).toEqual([]);
 	});
 });
