@@ -166,6 +166,15 @@ export class ObjectStore {
 		return () => this.listeners.delete(listener);
 	}
 
+	/**
+	 * The history after `rv` as stored, oldest first, not copies (never mutate them); `undefined` when `rv`
+	 * is older than the history window. For reads that only look, such as rebuilding a list as of `rv`.
+	 */
+	peekEventsSince(rv: number): readonly StoreEvent[] | undefined {
+		if (rv < this.oldestResumable) return undefined;
+		return this.history.slice(lowerBound(this.history, rv + 1));
+	}
+
 	/** Events after `rv`, oldest first; `undefined` when `rv` is older than the history window. */
 	eventsSince(rv: number): StoreEvent[] | undefined {
 		if (rv < this.oldestResumable) return undefined;

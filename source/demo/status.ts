@@ -8,6 +8,8 @@ export class ApiError extends Error {
 		readonly reason: string,
 		message: string,
 		readonly details?: StatusDetails,
+		/** The Status's list metadata: an expired continue token comes back with one to resume from. */
+		readonly listMeta: {continue?: string} = {},
 	) {
 		super(message);
 	}
@@ -16,7 +18,7 @@ export class ApiError extends Error {
 		return {
 			kind: 'Status',
 			apiVersion: 'v1',
-			metadata: {},
+			metadata: this.listMeta,
 			status: 'Failure',
 			message: this.message,
 			reason: this.reason,

@@ -1,11 +1,12 @@
 // GET on collections (list, watch) and items, as JSON or as a server-printed Table.
-import type {KubeObject} from '../../k8s/types.js';
 import {ApiError, notFound} from '../status.js';
 import {apiVersionOf} from './catalog.js';
 import type {RequestContext} from './context.js';
 import {objectsOf, toWire} from './context.js';
 import {sendJson} from './http.js';
-import {byKey, objectFilter} from './list-options.js';
+import {objectFilter} from './list-options.js';
+import type {ListPage} from './list-pages.js';
+import {listPage, storedObjectsAt} from './list-pages.js';
 import {parseIncludeObject, toTable} from './tables.js';
 import {serveWatch, validateWatchOptions} from './watch.js';
 
@@ -39,20 +40,28 @@ export function handleCollectionGet(ctx: RequestContext) {
 	if (query.get('sendInitialEvents') !== null) {
 		throw new ApiError(422, 'Invalid', 'ListOptions.meta.k8s.io "" is invalid: sendInitialEvents: Forbidden: sendInitialEvents is forbidden for list', {kind: 'ListOptions', group: 'meta.k8s.io'});
 	}
-	const items = objectsOf(resource, store, ctx.hooks).filter(filter).sort(byKey).map(object => toWire(resource, object));
-	const resourceVersion = String(store.resourceVersion);
-	sendList(ctx, items, resourceVersion);
+	const spansNamespaces = resource.namespaced && namespace === undefined;
+	const page = listPage({
+		query,
+		newest: store.resourceVersion,
+		// The stored objects, not copies: a page only reads them (10,000 pods were cloned per list).
+		objectsAt: rv => (resource.store ? storedObjectsAt(store, resource.store, rv, ctx.hooks.previousOf) : objectsOf(resource, store, ctx.hooks)),
+		keyOf: object => (spansNamespaces ? `${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}` : (object.metadata.name ?? '')),
+		filter,
+	});
+	sendList(ctx, {...page, items: page.items.map(object => toWire(resource, object))});
 }
 
-function sendList(ctx: RequestContext, items: KubeObject[], resourceVersion: string) {
+function sendList(ctx: RequestContext, page: ListPage) {
 	const {resource, representation, query} = ctx;
+	const {items, ...listMeta} = page;
 	if (representation.kind === 'table') {
-		sendJson(ctx.res, 200, toTable(resource, items, {now: ctx.store.clock.now(), includeObject: parseIncludeObject(query.get('includeObject')), version: representation.version, resourceVersion, withColumns: true}));
+		sendJson(ctx.res, 200, toTable(resource, items, {now: ctx.store.clock.now(), includeObject: parseIncludeObject(query.get('includeObject')), version: representation.version, listMeta, withColumns: true}));
 		return;
 	}
 	// Items of a typed list carry no kind/apiVersion on the wire, as from a real server.
 	const bare = items.map(({kind: _kind, apiVersion: _apiVersion, ...rest}) => rest);
-	sendJson(ctx.res, 200, {kind: `${resource.kind}List`, apiVersion: apiVersionOf(resource), metadata: {resourceVersion}, items: bare});
+	sendJson(ctx.res, 200, {kind: `${resource.kind}List`, apiVersion: apiVersionOf(resource), metadata: listMeta, items: bare});
 }
 
 export function handleItemGet(ctx: RequestContext) {

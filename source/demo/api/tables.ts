@@ -148,14 +148,22 @@ function printerFor(resource: ApiResource): Printer {
 	return PRINTERS[resource.name] ?? DEFAULT_PRINTER;
 }
 
-export type TableOptions = {now: number; includeObject: IncludeObject; version: 'v1' | 'v1beta1'; resourceVersion?: string; withColumns: boolean};
+export type TableOptions = {
+	now: number;
+	includeObject: IncludeObject;
+	version: 'v1' | 'v1beta1';
+	resourceVersion?: string;
+	/** A list page's metadata (resourceVersion, continue, remainingItemCount); wins over resourceVersion. */
+	listMeta?: {resourceVersion: string; continue?: string; remainingItemCount?: number};
+	withColumns: boolean;
+};
 
 export function toTable(resource: ApiResource, objects: KubeObject[], options: TableOptions) {
 	const printer = printerFor(resource);
 	return {
 		kind: 'Table',
 		apiVersion: `meta.k8s.io/${options.version}`,
-		metadata: options.resourceVersion ? {resourceVersion: options.resourceVersion} : {},
+		metadata: options.listMeta ?? (options.resourceVersion ? {resourceVersion: options.resourceVersion} : {}),
 		columnDefinitions: options.withColumns ? printer.columns : null,
 		rows: objects.map(object => {
 			const row: Record<string, unknown> = {cells: printer.row(object, options.now)};
