@@ -46,6 +46,8 @@ export type WatchHandle = {
 type ListBody = {apiVersion?: string; kind?: string; metadata?: {resourceVersion?: string; continue?: string}; items?: KubeObject[]};
 
 const PAGE_SIZE = 500;
+/** A list whose continue token expires this many times in a row fails (and backs off) instead. */
+const MAX_LIST_RESTARTS = 2;
 /** A watch that ends this fast with no events is a failure (client-go's "very short watch"), not a reason to spin. */
 const SHORT_WATCH_MS = 1000;
 
@@ -90,11 +92,22 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 	};
 
 	const list = async (): Promise<void> => {
-		const items: KubeObject[] = [];
+		let items: KubeObject[] = [];
 		let continueToken: string | undefined;
-		let listVersion: string | undefined;
-		do {
-			const page = await kubeJson<ListBody>(kc, {path, query: {labelSelector, fieldSelector, limit: PAGE_SIZE, continue: continueToken}, signal: stopper.signal});
+		let restarts = 0;
+		for (;;) {
+			let page: ListBody;
+			try {
+				page = await kubeJson<ListBody>(kc, {path, query: {labelSelector, fieldSelector, limit: PAGE_SIZE, continue: continueToken}, signal: stopper.signal});
+			} catch (error) {
+				// The list's resourceVersion left the server's history between two pages (410 Expired): the
+				// pages so far and the rest would not make one consistent list, so start again from the first
+				// page, as client-go's pager does. A server that keeps expiring it gets the usual backoff.
+				if (continueToken === undefined || httpStatusOf(error) !== 410 || ++restarts > MAX_LIST_RESTARTS) throw error;
+				items = [];
+				continueToken = undefined;
+				continue;
+			}
 			const {apiVersion, kind} = RESOURCE_API[resource];
 			// List items carry no kind/apiVersion; watch objects do. Make both look the same.
 			for (const item of page.items ?? []) {
@@ -102,11 +115,14 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 				// Trimmed on arrival (trim.ts): the store holds every object for the whole session.
 				if (item && typeof item === 'object') items.push(trimObject(resource, {apiVersion, kind, ...item}));
 			}
-			listVersion = page.metadata?.resourceVersion ?? '';
 			continueToken = page.metadata?.continue || undefined;
-		} while (continueToken);
+			if (continueToken === undefined) {
+				// Every page of one list carries the first page's resourceVersion: the watch starts from there.
+				resourceVersion = page.metadata?.resourceVersion ?? '';
+				break;
+			}
+		}
 		stats.lists++;
-		resourceVersion = listVersion ?? '';
 		deliverSynced(items);
 		touch();
 	};

@@ -99,6 +99,33 @@ describe('watchResource', () => {
 		expect(ofType(events, 'CONNECTION').some((event) => (event as Extract<ClusterEvent, {type: 'CONNECTION'}>).state.status === 'reconnecting')).toBe(false);
 	});
 
+	it('lists page by page, and starts the list again when its continue token expires between pages', async () => {
+		let firstPages = 0;
+		let expiredOnce = false;
+		api = await startFakeApi((request, response) => {
+			if (isWatch(request)) return void startStream(response);
+			const token = request.query.get('continue');
+			if (!token) {
+				firstPages++;
+				return sendJson(response, 200, {...podList(String(firstPages * 100), [pod('a', '1'), pod('b', '2')]), metadata: {resourceVersion: String(firstPages * 100), continue: `after-b-${firstPages}`}});
+			}
+			if (!expiredOnce) {
+				expiredOnce = true;
+				return sendStatus(response, 410, 'Expired', 'The provided continue parameter is too old to display a consistent list result.');
+			}
+			return sendJson(response, 200, podList(String(firstPages * 100), [pod('c', '3')]));
+		});
+		const events: ClusterEvent[] = [];
+		start(events);
+		await waitFor(() => api!.requests.some(isWatch), 'the watch');
+		const lists = api.requests.filter(request => !isWatch(request));
+		expect(lists.map(request => [request.query.get('limit'), request.query.get('continue')])).toEqual([['500', null], ['500', 'after-b-1'], ['500', null], ['500', 'after-b-2']]);
+		const synced = ofType(events, 'SYNCED') as Array<Extract<ClusterEvent, {type: 'SYNCED'}>>;
+		expect(synced.map(event => event.objects.map(object => object.metadata.name))).toEqual([['a', 'b', 'c']]);
+		expect(api.requests.find(isWatch)!.query.get('resourceVersion')).toBe('200');
+		expect(ofType(events, 'CONNECTION').some(event => (event as Extract<ClusterEvent, {type: 'CONNECTION'}>).state.status === 'reconnecting')).toBe(false);
+	});
+
 	it('backs off with growing delays on server errors, says why, and goes live again', async () => {
 		let lists = 0;
 		api = await startFakeApi((request, response) => {
