@@ -19,7 +19,8 @@ type Run = {code: number; stdout: string; stderr: string};
 const run = (file: string, args: string[], env: Record<string, string> = {}) => new Promise<Run>(resolve => {
 	// Node 24 (the one npx and npm scripts put first on PATH) before the system's.
 	const path = [dirname(node), process.env.PATH ?? ''].join(delimiter);
-	execFile(file, args, {env: {...process.env, PATH: path, NO_COLOR: '1', ...env}, timeout: 30_000}, (error, stdout, stderr) => {
+	// A cache of its own, not the user's: the preloads below make each run's Node flags, and so its cache, new.
+	execFile(file, args, {env: {...process.env, PATH: path, NO_COLOR: '1', XDG_CACHE_HOME: join(dir, 'cache'), ...env}, timeout: 30_000}, (error, stdout, stderr) => {
 		resolve({code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr});
 	});
 });
