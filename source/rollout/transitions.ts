@@ -70,7 +70,9 @@ export function nextTransitions(previous: Pod | undefined, next: Pod | undefined
 /**
  * Appends `added` to `log`: skips ids already present and entries that would repeat the state the
  * log last recorded for that pod (a re-delivery after the old entry was trimmed), keeps the log in
- * chronological order, and keeps only the newest `limit` entries.
+ * chronological order, and keeps only the newest `limit` entries. `log` is in order, as this returns it.
+ * Runs once per pod event (100s a second with 10,000 pods): one copy of the kept entries, no sort unless
+ * an entry arrives older than the newest one logged.
  */
 export function mergeTransitions(log: readonly PodTransition[], added: readonly PodTransition[], limit: number): PodTransition[] {
 	if (added.length === 0 && log.length <= limit) {
@@ -82,14 +84,33 @@ export function mergeTransitions(log: readonly PodTransition[], added: readonly 
 		return log as PodTransition[];
 	}
 
-	const merged = [...log, ...fresh];
-
-	if (merged.some((entry, index) => index > 0 && entry.at < merged[index - 1]!.at)) {
+	const total = log.length + fresh.length;
+	const drop = total - Math.max(0, Math.min(limit, total));
+	if (!inOrderAfter(log, fresh)) {
 		// A stable sort keeps same-millisecond entries in the order they were produced.
-		merged.sort((a, b) => a.at - b.at);
+		return log.concat(fresh).sort((a, b) => a.at - b.at).slice(drop);
 	}
 
-	return merged.length > limit ? merged.slice(merged.length - Math.max(0, limit)) : merged;
+	const merged = log.slice(Math.min(drop, log.length));
+	for (let index = Math.max(0, drop - log.length); index < fresh.length; index++) {
+		merged.push(fresh[index]!);
+	}
+
+	return merged;
+}
+
+/** Whether `fresh`, appended to the ordered `log`, keeps it ordered. */
+function inOrderAfter(log: readonly PodTransition[], fresh: readonly PodTransition[]): boolean {
+	let previous = log.length > 0 ? log[log.length - 1]!.at : Number.NEGATIVE_INFINITY;
+	for (const entry of fresh) {
+		if (entry.at < previous) {
+			return false;
+		}
+
+		previous = entry.at;
+	}
+
+	return true;
 }
 
 /**
@@ -119,25 +140,37 @@ function freshByIndex(log: readonly PodTransition[], added: readonly PodTransiti
 /** freshByIndex without the index: the same answer for a handful of entries, without allocating. */
 function freshByScan(log: readonly PodTransition[], added: readonly PodTransition[]): PodTransition[] {
 	const fresh: PodTransition[] = [];
-	const lastStateOf = (uid: string) => {
-		for (let index = fresh.length - 1; index >= 0; index--) {
-			if (fresh[index]!.uid === uid) return fresh[index]!.to;
-		}
-
-		for (let index = log.length - 1; index >= 0; index--) {
-			if (log[index]!.uid === uid) return log[index]!.to;
-		}
-
-		return undefined;
-	};
-
 	for (const entry of added) {
-		if (fresh.some(other => other.id === entry.id) || log.some(other => other.id === entry.id) || lastStateOf(entry.uid) === entry.to) {
-			continue;
+		const againstFresh = scan(entry, fresh, false);
+		if (againstFresh !== 'old' && scan(entry, log, againstFresh === 'state differs') !== 'old') {
+			fresh.push(entry);
 		}
-
-		fresh.push(entry);
 	}
 
 	return fresh;
+}
+
+/**
+ * `entry` against `entries`, newest first: 'old' if its id is there or the pod's last state there
+ * (the first entry of the same pod met, unless `stateKnown`) is its state; 'state differs' if that last
+ * state was found and differs; else 'news'.
+ */
+function scan(entry: PodTransition, entries: readonly PodTransition[], stateKnown: boolean): 'old' | 'state differs' | 'news' {
+	let stateFound = stateKnown;
+	for (let index = entries.length - 1; index >= 0; index--) {
+		const other = entries[index]!;
+		if (other.id === entry.id) {
+			return 'old';
+		}
+
+		if (!stateFound && other.uid === entry.uid) {
+			if (other.to === entry.to) {
+				return 'old';
+			}
+
+			stateFound = true;
+		}
+	}
+
+	return stateFound && !stateKnown ? 'state differs' : 'news';
 }

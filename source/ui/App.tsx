@@ -34,7 +34,7 @@ export function App(props: MonitorProps) {
 	const probe = useOptionalStore(probeStore);
 	const access = useAccess(props.access);
 	// Wall time for the header clock and the watch's contact times (the demo's own clock may run faster).
-	const [now, connectionNow] = useClocks(props.now, props.connectionNow ?? props.now);
+	const [now, connectionNow, tick] = useClocks(props.now, props.connectionNow ?? props.now);
 	const clock = props.now ?? Date.now;
 
 	const name = ui.view.kind === 'deployment' ? ui.view.name : undefined;
@@ -43,7 +43,7 @@ export function App(props: MonitorProps) {
 	// the App re-renders only when something on screen changed (use-screen-data.ts).
 	const query = useMemo(() => ({namespace: context.namespace, ...(name ? {name} : {}), targets, now: clock}), [context.namespace, name, targets, clock]);
 	const podsOnScreen = useRef<PodsOnScreen>({filter: '', selected: 0, rows: 0});
-	const {view, list, connections} = useScreenData(store, ui.frozen, query, podsOnScreen);
+	const {view, list, connections} = useScreenData(store, ui.frozen, query, podsOnScreen, tick);
 
 	const dialogOpen = ui.dialog !== undefined && ui.dialog.kind !== 'help';
 	const layout = computeLayout(columns, rows, {

@@ -1,9 +1,11 @@
 // What the screen shows of the store, re-rendered only when that changed. A published snapshot that
 // changes nothing on screen — a pod below the visible rows, the age of the data while live — returns
 // the last data object, so React bails out and Ink draws nothing (10,000 pods at 100 changes/s: most
-// snapshots). The transition log takes new lines at most twice a second: each new line scrolls the
-// whole log, and the terminal redrew all of its lines every frame (bench: about three times kubectl's
-// bytes). Freeze holds the snapshot it had and stops subscribing.
+// snapshots). The transition log takes new lines once per clock tick: each new line scrolls the whole
+// log, and the terminal redrew all of its lines every frame (bench: about three times kubectl's bytes).
+// A quiet log shows its next line at once; lines that follow within the same tick wait for the next
+// one, and come in the render the clock causes anyway (one render a second for both, not three).
+// Freeze holds the snapshot it had and stops subscribing.
 import {useCallback, useLayoutEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import type {DeploymentSummary} from '../../rollout/index.js';
 import type {ClusterSnapshot} from '../../store/types.js';
@@ -12,9 +14,6 @@ import {sameViewBesidesPods} from '../deployment-view.js';
 import {podWindow, sameWindow} from '../pod-rows.js';
 import {sameValue} from '../same-view.js';
 import type {ExternalStore} from '../types.js';
-
-/** New transition log lines are shown at most this often. */
-export const LOG_INTERVAL_MS = 500;
 
 export type ScreenQuery = {
 	namespace: string;
@@ -36,7 +35,8 @@ export type ScreenData = {view?: DeploymentView; list: readonly DeploymentSummar
  */
 type Frame = {fresh: ScreenData};
 
-type Last = {snapshot: ClusterSnapshot; query: ScreenQuery; frame: Frame; logAt: number; recheckAt?: number};
+/** `logTick`: the clock tick whose render last took new log lines; `holding`: newer lines wait for the next. */
+type Last = {snapshot: ClusterSnapshot; query: ScreenQuery; frame: Frame; logTick: number; holding: boolean};
 
 const noop = () => {};
 const noList: readonly DeploymentSummary[] = [];
@@ -64,44 +64,33 @@ function sameScreen(before: ScreenData, after: ScreenData, pods: PodsOnScreen): 
 
 /**
  * The screen's data; the component re-renders only when what it shows changed. `pods` is read when a
- * snapshot is published, so the caller keeps it current (a ref set on every render).
+ * snapshot is published, so the caller keeps it current (a ref set on every render). `tick` counts the
+ * clock's ticks (use-clock.ts): held log lines are let through when it changes.
  */
-export function useScreenData(store: ExternalStore<ClusterSnapshot>, frozen: boolean, query: ScreenQuery, pods: {readonly current: PodsOnScreen}): ScreenData {
+export function useScreenData(store: ExternalStore<ClusterSnapshot>, frozen: boolean, query: ScreenQuery, pods: {readonly current: PodsOnScreen}, tick: number): ScreenData {
 	const deriver = useMemo(() => createDeploymentDeriver(), []);
 	const held = useRef<ClusterSnapshot | undefined>(undefined);
 	const last = useRef<Last | undefined>(undefined);
 	const drawn = useRef<ScreenData | undefined>(undefined);
-	const wake = useRef<{listener?: () => void; timer?: NodeJS.Timeout}>({});
-
-	const subscribe = useCallback((listener: () => void) => {
-		if (frozen) return noop;
-		wake.current.listener = listener;
-		const unsubscribe = store.subscribe(listener);
-		return () => {
-			unsubscribe();
-			clearTimeout(wake.current.timer);
-			wake.current = {};
-		};
-	}, [store, frozen]);
+	const subscribe = useCallback((listener: () => void) => (frozen ? noop : store.subscribe(listener)), [store, frozen]);
 
 	const getSnapshot = useCallback((): Frame => {
 		if (!frozen || held.current === undefined) held.current = store.getSnapshot();
 		const snapshot = held.current;
 		const previous = last.current;
-		const at = Date.now();
-		if (previous && previous.snapshot === snapshot && previous.query === query && (previous.recheckAt === undefined || at < previous.recheckAt)) return previous.frame;
+		if (previous && previous.snapshot === snapshot && previous.query === query && !(previous.holding && previous.logTick !== tick)) return previous.frame;
 		const {namespace, name, targets, now} = query;
 		let view = name ? deriver.derive(snapshot, namespace, name, now()) : undefined;
-		let logAt = previous?.logAt ?? Number.NEGATIVE_INFINITY;
-		let recheckAt: number | undefined;
+		let logTick = previous?.logTick ?? Number.NaN;
+		let holding = false;
 		const before = previous?.frame.fresh.view;
 		if (view && before && view.transitions !== before.transitions) {
-			// Lines that are not due yet wait (a timer brings them); the rest of the view is shown now.
-			if (at < logAt + LOG_INTERVAL_MS) {
+			// The log already took lines this tick: the rest of the view is shown now, new lines at the next.
+			if (logTick === tick) {
 				view = {...view, transitions: before.transitions};
-				recheckAt = logAt + LOG_INTERVAL_MS;
+				holding = true;
 			} else {
-				logAt = at;
+				logTick = tick;
 			}
 		}
 		const fresh: ScreenData = {view, list: name ? noList : deploymentList(snapshot, namespace, targets, now()), connections: snapshot.connections};
@@ -110,14 +99,9 @@ export function useScreenData(store: ExternalStore<ClusterSnapshot>, frozen: boo
 			frame = previous.frame;
 			frame.fresh = fresh;
 		}
-		last.current = {snapshot, query, frame, logAt, ...(recheckAt === undefined ? {} : {recheckAt})};
-		clearTimeout(wake.current.timer);
-		if (recheckAt !== undefined && wake.current.listener) {
-			wake.current.timer = setTimeout(wake.current.listener, recheckAt - at);
-			wake.current.timer.unref?.();
-		}
+		last.current = {snapshot, query, frame, logTick, holding};
 		return frame;
-	}, [store, frozen, query, deriver, pods]);
+	}, [store, frozen, query, deriver, pods, tick]);
 
 	const {fresh} = useSyncExternalStore(subscribe, getSnapshot);
 	useLayoutEffect(() => {

@@ -91,7 +91,7 @@ function ColumnHeader({columns}: {columns: PodColumns}) {
 
 function TransitionLog({transitions, rows}: {transitions: readonly PodTransition[]; rows: number}) {
 	const theme = useTheme();
-	// New lines arrive at most twice a second (hooks/use-screen-data.ts says why).
+	// New lines arrive at most once per clock tick (hooks/use-screen-data.ts says why).
 	const shown = transitions.slice(-rows);
 	return (
 		<Box flexDirection="column">
