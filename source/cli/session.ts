@@ -122,11 +122,21 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 		askAccess = () => asked(checkAccess({kc: loaded.kc, namespace: loaded.namespace, signal: AbortSignal.timeout(5000)}));
 	}
 	// Watch events arrive only after I/O, so `scope` is set by the time the picture asks for its plan.
-	const picture = afterFirstPicture({store, running: () => scope.current(), then: () => askAccess()});
+	const picture = afterFirstPicture({
+		store,
+		running: () => scope.current(),
+		then: () => {
+			scope.release();
+			askAccess();
+		},
+	});
 	const scope = watchScope({
 		kc: loaded.kc,
 		target: {namespace: loaded.namespace, ...(names.length > 0 ? {names} : {}), ...(selector ? {labelSelector: selector} : {})},
 		seed,
+		// Only what the first picture shows starts at once; the traffic pane's and the events' watches
+		// start once it is drawn, as the access reviews do.
+		held: ['services', 'endpointslices', 'events'],
 		onEvent: event => {
 			store.dispatch(event);
 			picture.saw(event);

@@ -22,6 +22,12 @@ export type ScopeOptions = {
 	 */
 	seed?: readonly Deployment[];
 	onEvent: (event: ClusterEvent) => void;
+	/**
+	 * Watches that wait for release(): at start-up every list, TLS handshake and frame competes for the
+	 * one CPU the process has, so what the first frame does not show (Services, EndpointSlices, Events)
+	 * can wait until it is drawn.
+	 */
+	held?: readonly WatchedResource[];
 	backoff?: Backoff;
 	timeoutSeconds?: number;
 	/** Injected in tests. */
@@ -30,6 +36,8 @@ export type ScopeOptions = {
 
 export type ScopeHandle = {
 	setTarget(target: WatchTarget): void;
+	/** Starts the held watches (see ScopeOptions.held); later calls do nothing. */
+	release(): void;
 	/** The specs currently running, by resource (for tests and diagnostics). */
 	current(): WatchPlan;
 	stop(): void;
@@ -43,6 +51,7 @@ export function watchScope(options: ScopeOptions): ScopeHandle {
 	const start = options.watch ?? watchResource;
 	let target = options.target;
 	let stopped = false;
+	let held = new Set(options.held);
 	const running = new Map<WatchedResource, {spec: NonNullable<WatchPlan[WatchedResource]>; handle: WatchHandle}>();
 	const winding: Array<Promise<void>> = [];
 	// What the deployments and services watches have shown: the inputs of the plan.
@@ -71,6 +80,7 @@ export function watchScope(options: ScopeOptions): ScopeHandle {
 		if (stopped) return;
 		const plan = planWatches(target, [...known.deployments.values()], [...known.services.values()]);
 		for (const resource of ORDER) {
+			if (held.has(resource)) continue;
 			const spec = plan[resource];
 			const entry = running.get(resource);
 			if (entry && spec && entry.spec.key === spec.key) continue;
@@ -110,6 +120,11 @@ export function watchScope(options: ScopeOptions): ScopeHandle {
 				known.services.clear();
 			}
 			target = next;
+			reconcile();
+		},
+		release() {
+			if (held.size === 0) return;
+			held = new Set();
 			reconcile();
 		},
 		current: () => Object.fromEntries([...running].map(([resource, entry]) => [resource, entry.spec])) as WatchPlan,

@@ -3,6 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {demoKubeConfig} from '../../source/cluster/kubeconfig.js';
 import {watchScope} from '../../source/cluster/scope-watch.js';
+import type {ScopeOptions} from '../../source/cluster/scope-watch.js';
 import type {WatchHandle, WatchResourceOptions} from '../../source/cluster/watch.js';
 import type {Deployment} from '../../source/k8s/types.js';
 import type {ClusterEvent} from '../../source/store/types.js';
@@ -14,7 +15,7 @@ const web = (app: string): Deployment => ({
 	spec: {selector: {matchLabels: {app}}, template: {metadata: {labels: {app}}, spec: {containers: []}}},
 });
 
-function seeded(seed: Deployment[]) {
+function seeded(seed: Deployment[], held?: ScopeOptions['held']) {
 	const started: WatchResourceOptions[] = [];
 	const stopped: string[] = [];
 	const events: ClusterEvent[] = [];
@@ -23,7 +24,7 @@ function seeded(seed: Deployment[]) {
 		return {stop: () => stopped.push(`${options.resource}:${options.labelSelector ?? options.fieldSelector ?? '*'}`), done: Promise.resolve(), stats: {lists: 0, watches: 0, malformedLines: 0, failures: 0}};
 	};
 	const live = (resource: string) => started.filter((options) => options.resource === resource).at(-1)!;
-	const scope = watchScope({kc: demoKubeConfig('http://127.0.0.1:1', 't', 'shop').kc, target: {namespace: 'shop', names: ['web']}, seed, onEvent: (event) => events.push(event), watch});
+	const scope = watchScope({kc: demoKubeConfig('http://127.0.0.1:1', 't', 'shop').kc, target: {namespace: 'shop', names: ['web']}, seed, onEvent: (event) => events.push(event), watch, held});
 	return {started, stopped, events, live, scope};
 }
 
@@ -47,5 +48,20 @@ describe('watchScope seeded with the preflight Deployments', () => {
 		live('deployments').onEvent({type: 'SYNCED', resource: 'deployments', objects: [], at: 2});
 		expect(started).toHaveLength(count);
 		expect(events).toEqual(expect.arrayContaining([expect.objectContaining({type: 'SYNCED', resource: 'pods', objects: []})]));
+	});
+
+	it('holds back the watches the first picture does not need until released, then starts them as planned', () => {
+		const {started, live, scope} = seeded([web('web')], ['services', 'endpointslices', 'events']);
+		expect(started.map((options) => options.resource)).toEqual(['deployments', 'replicasets', 'pods']);
+		live('deployments').onEvent({type: 'SYNCED', resource: 'deployments', objects: [web('web')], at: 1});
+		expect(started.map((options) => options.resource)).toEqual(['deployments', 'replicasets', 'pods']);
+		scope.release();
+		expect(started.map((options) => options.resource)).toEqual(['deployments', 'replicasets', 'pods', 'services', 'events']);
+		const service = {apiVersion: 'v1', kind: 'Service', metadata: {name: 'web', namespace: 'shop'}, spec: {selector: {app: 'web'}}};
+		live('services').onEvent({type: 'SYNCED', resource: 'services', objects: [service], at: 2});
+		expect(live('endpointslices').labelSelector).toBe('kubernetes.io/service-name=web');
+		scope.release();
+		expect(started).toHaveLength(6);
+		scope.stop();
 	});
 });
