@@ -3,7 +3,6 @@ import process from 'node:process';
 import {EXIT_CODES, UserError} from '../cluster/errors.js';
 import {loadKubeConfig} from '../cluster/kubeconfig.js';
 import {probeConfigFromFlags} from '../probe/options.js';
-import {runMonitor} from '../ui/run.js';
 import {openSession} from './session.js';
 import {parseTargets} from './targets.js';
 
@@ -62,9 +61,14 @@ export async function runMonitorCommand(input: readonly string[], flags: Monitor
 	const probe = checkedProbe(flags);
 	const loaded = loadKubeConfig({kubeconfig: flags.kubeconfig, context: flags.context, namespace: flags.namespace, env: process.env});
 	// Preflight first, so a missing Deployment or an unreachable cluster is reported even without a terminal.
-	const session = await openSession({loaded, names: targets.names, selector: flags.selector, readOnly: flags.readOnly, probe});
+	const opening = openSession({loaded, names: targets.names, selector: flags.selector, readOnly: flags.readOnly, probe});
+	// The UI's modules (React, Ink, yoga's wasm) initialise while the preflight and the first lists are on
+	// the wire, not before they are sent: a macrotask later, once the requests are waiting for the server.
+	const ui = new Promise(resolve => setImmediate(resolve)).then(() => import('../ui/run.js'));
+	const session = await opening;
 	try {
 		requireTerminal();
+		const {runMonitor} = await ui;
 		return await runMonitor(session.props, {noColor, firstFrameAfter: session.listed});
 	} finally {
 		await session.close();
