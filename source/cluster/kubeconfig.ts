@@ -5,7 +5,10 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {delimiter, dirname, isAbsolute, join, resolve} from 'node:path';
 import {KubeConfig} from '@kubernetes/client-node';
-import {parse} from 'yaml';
+// client-node's own conversion of kubeconfig entries (what its loadFromString does after parsing), so that
+// the file is parsed once, here, with the YAML parser client-node itself uses.
+import {newClusters, newContexts, newUsers} from '@kubernetes/client-node/dist/config_types.js';
+import {load} from 'js-yaml';
 import {EXIT_CODES, UserError} from './errors.js';
 
 export type KubeConfigOptions = {
@@ -49,9 +52,10 @@ export function loadKubeConfig(options: KubeConfigOptions): LoadedKubeConfig {
 	const raw = mergeFiles(files);
 	const kc = new KubeConfig();
 	try {
-		// JSON is YAML, so client-node's own parser reads our merged result; it still owns exec,
-		// auth-provider and token-file users. FILTER: a broken entry we do not use must not stop us.
-		kc.loadFromString(JSON.stringify(toKubeconfigYaml(raw)), {onInvalidEntry: 'filter'});
+		// client-node turns the merged entries into its own (it still owns exec, auth-provider and
+		// token-file users). FILTER: a broken entry we do not use must not stop us.
+		const options = {onInvalidEntry: 'filter'} as const;
+		kc.loadFromOptions({clusters: newClusters(raw.clusters, options), users: newUsers(raw.users, options), contexts: newContexts(raw.contexts, options), currentContext: raw.currentContext});
 	} catch (error) {
 		throw kubeconfigError(`the kubeconfig could not be loaded: ${error instanceof Error ? error.message.split('\n')[0] : 'invalid'}`);
 	}
@@ -122,11 +126,11 @@ function readDocument(file: string): Record<string, unknown> {
 	}
 	let document: unknown;
 	try {
-		document = parse(text, {prettyErrors: false});
+		document = load(text, {filename: file});
 	} catch (error) {
 		// The parser's message quotes the offending line, which may hold a token: give the position only.
-		const line = (error as {linePos?: Array<{line: number}>}).linePos?.[0]?.line;
-		throw kubeconfigError(`kubeconfig ${file} is not valid YAML${line ? ` (line ${line})` : ''}`);
+		const line = (error as {mark?: {line?: number}}).mark?.line;
+		throw kubeconfigError(`kubeconfig ${file} is not valid YAML${line === undefined ? '' : ` (line ${line + 1})`}`);
 	}
 	if (document === null || document === undefined) return {};
 	if (typeof document !== 'object' || Array.isArray(document)) throw kubeconfigError(`kubeconfig ${file} is not a kubeconfig (expected a mapping)`);
@@ -158,10 +162,6 @@ function resolvePaths(section: string, entry: NamedEntry, base: string): NamedEn
 		copy['insecure-skip-tls-verify'] = true;
 	}
 	return {...entry, [key]: copy};
-}
-
-function toKubeconfigYaml(raw: RawConfig): Record<string, unknown> {
-	return {apiVersion: 'v1', kind: 'Config', clusters: raw.clusters, users: raw.users, contexts: raw.contexts, 'current-context': raw.currentContext};
 }
 
 function loadInCluster(options: KubeConfigOptions): LoadedKubeConfig | undefined {
