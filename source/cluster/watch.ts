@@ -10,7 +10,9 @@ import {objectKey} from '../store/types.js';
 import {backoffDelay, DEFAULT_BACKOFF, sleep} from './backoff.js';
 import type {Backoff} from './backoff.js';
 import {describeApiError, httpStatusOf, KubeHttpError} from './errors.js';
-import {httpError, kubeFetch, kubeJson} from './http.js';
+import {httpError, kubeFetch} from './http.js';
+import type {ListHead} from './list-stream.js';
+import {readList} from './list-stream.js';
 import {collectionPath, RESOURCE_API} from './resources.js';
 import {trimObject} from './trim.js';
 import {readWatchStream} from './watch-stream.js';
@@ -42,8 +44,6 @@ export type WatchHandle = {
 	readonly done: Promise<void>;
 	readonly stats: WatchStats;
 };
-
-type ListBody = {apiVersion?: string; kind?: string; metadata?: {resourceVersion?: string; continue?: string}; items?: KubeObject[]};
 
 const PAGE_SIZE = 500;
 /** A list whose continue token expires this many times in a row fails (and backs off) instead. */
@@ -96,9 +96,19 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 		let continueToken: string | undefined;
 		let restarts = 0;
 		for (;;) {
-			let page: ListBody;
+			const {apiVersion, kind} = RESOURCE_API[resource];
+			const pageItems: KubeObject[] = [];
+			let page: ListHead;
 			try {
-				page = await kubeJson<ListBody>(kc, {path, query: {labelSelector, fieldSelector, limit: PAGE_SIZE, continue: continueToken}, signal: stopper.signal});
+				const response = await kubeFetch(kc, {path, query: {labelSelector, fieldSelector, limit: PAGE_SIZE, continue: continueToken}, signal: stopper.signal});
+				if (!response.ok) throw await httpError(response);
+				// Item by item as the body arrives (list-stream.ts), trimmed at once: the store holds every
+				// object for the whole session (trim.ts), the rest of a page is garbage.
+				page = await readList(response.body, item => {
+					// A null or scalar item is the server's bug; dropping it keeps the rest of the list usable.
+					// List items carry no kind/apiVersion; watch objects do. Make both look the same.
+					if (item && typeof item === 'object') pageItems.push(trimObject(resource, {apiVersion, kind, ...(item as KubeObject)}));
+				});
 			} catch (error) {
 				// The list's resourceVersion left the server's history between two pages (410 Expired): the
 				// pages so far and the rest would not make one consistent list, so start again from the first
@@ -108,13 +118,7 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 				continueToken = undefined;
 				continue;
 			}
-			const {apiVersion, kind} = RESOURCE_API[resource];
-			// List items carry no kind/apiVersion; watch objects do. Make both look the same.
-			for (const item of page.items ?? []) {
-				// A null or scalar item is the server's bug; dropping it keeps the rest of the list usable.
-				// Trimmed on arrival (trim.ts): the store holds every object for the whole session.
-				if (item && typeof item === 'object') items.push(trimObject(resource, {apiVersion, kind, ...item}));
-			}
+			for (const item of pageItems) items.push(item);
 			continueToken = page.metadata?.continue || undefined;
 			if (continueToken === undefined) {
 				// Every page of one list carries the first page's resourceVersion: the watch starts from there.
