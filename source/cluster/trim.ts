@@ -17,6 +17,10 @@
 // string fields are swapped in place for equal shared ones (the objects JSON.parse made are kept: they
 // are laid out more compactly than copies would be). Values that are one pod's own (its name, uid,
 // resourceVersion, IPs, container IDs) stay as they are, so they do not crowd the table.
+// Whole parts that many pods have alike are shared the same way, one instance per equal JSON text:
+// labels, annotations, owner references, the trimmed spec, each condition and container status and
+// their lists. Parts holding one pod's own values are left alone. Nothing in rollwatch changes an
+// object the store holds, so sharing is safe as long as that stays so.
 // The function is total, and changes no value of its input: anything not shaped as expected is
 // returned as it came, for the store's gate (source/store/well-formed.ts) to judge.
 import type {KubeObject} from '../k8s/types.js';
@@ -68,6 +72,42 @@ function shareStrings(value: unknown, own: ReadonlySet<string> = ownValues): voi
 	}
 }
 
+/** One instance of each recently seen part of a pod, by its JSON text; emptied when full. */
+const sharedParts = new Map<string, unknown>();
+const SHARED_PARTS_MAX = 4096;
+/** Parts whose text is longer are rarely alike, and their keys would cost more than sharing saves. */
+const SHARED_PART_LENGTH_MAX = 2048;
+
+function holdsOwnValue(value: unknown): boolean {
+	if (Array.isArray(value)) return value.some(holdsOwnValue);
+	if (!isRecord(value)) return false;
+	for (const key of Object.keys(value)) if (ownValues.has(key) || holdsOwnValue(value[key])) return true;
+	return false;
+}
+
+function sharePart<T>(value: T): T {
+	if (typeof value !== 'object' || value === null || holdsOwnValue(value)) return value;
+	const text = JSON.stringify(value);
+	if (text.length > SHARED_PART_LENGTH_MAX) return value;
+	const known = sharedParts.get(text);
+	if (known !== undefined) return known as T;
+	if (sharedParts.size >= SHARED_PARTS_MAX) sharedParts.clear();
+	sharedParts.set(text, value);
+	return value;
+}
+
+/** A list whose items are shared, itself shared when all of it is alike. */
+const sharePartList = (list: unknown) => (Array.isArray(list) ? sharePart(list.map(item => sharePart(item))) : list);
+
+function shareParts(pod: Json): void {
+	const metadata = pod.metadata as Json;
+	for (const key of ['labels', 'annotations', 'ownerReferences']) if (metadata[key] !== undefined) metadata[key] = sharePart(metadata[key]);
+	if (pod.spec !== undefined) pod.spec = sharePart(pod.spec);
+	const status = pod.status;
+	if (!isRecord(status)) return;
+	for (const key of ['conditions', 'containerStatuses', 'initContainerStatuses']) if (status[key] !== undefined) status[key] = sharePartList(status[key]);
+}
+
 function pick(from: Json, fields: readonly string[]): Json {
 	const kept: Json = {};
 	for (const field of fields) if (from[field] !== undefined) kept[field] = from[field];
@@ -108,5 +148,6 @@ export function trimObject<T extends KubeObject>(resource: WatchedResource, obje
 	shareStrings(metadata, ownMetadata);
 	for (const key of Object.keys(kept)) if (key !== 'metadata') shareStrings(kept[key]);
 	for (const key of ['apiVersion', 'kind']) if (typeof kept[key] === 'string') kept[key] = share(kept[key]);
+	shareParts(kept);
 	return kept as T;
 }
