@@ -7,7 +7,12 @@
 //   (annotationsToSkip in source/rollout/undo.ts);
 // - a pod's spec except what source/rollout and source/ui read: each container's name, image,
 //   restartPolicy (a restartable init container is a sidecar: pod-status.ts) and readinessProbe, for
-//   containers and initContainers; nodeName and readinessGates. Metadata and status are kept whole.
+//   containers and initContainers; nodeName and readinessGates. Metadata is kept whole;
+// - a pod's status except what pod-status.ts, transitions.ts and the warnings read: phase, reason,
+//   message; each condition's type, status, reason, message and lastTransitionTime; each container
+//   status's name, ready, started, restartCount, state and lastState. Gone: IPs, start time, QoS class,
+//   and the container statuses' image, imageID, containerID, resources and volume mounts (per pod
+//   values, which also kept those statuses from being shared, below).
 // Deployments and ReplicaSets keep their spec whole: undo writes a ReplicaSet's template back, and
 // template comparison (template-equal.ts) needs every field.
 // The strings of a kept pod are shared with every other pod's equal strings. JSON.parse makes a new
@@ -31,6 +36,10 @@ type Json = Record<string, unknown>;
 const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
 const containerFields = ['name', 'image', 'restartPolicy', 'readinessProbe'] as const;
 const podSpecFields = ['nodeName', 'readinessGates'] as const;
+const podStatusFields = ['phase', 'reason', 'message'] as const;
+const conditionFields = ['type', 'status', 'reason', 'message', 'lastTransitionTime'] as const;
+const containerStatusFields = ['name', 'ready', 'started', 'restartCount', 'state', 'lastState'] as const;
+const containerStatusLists = ['containerStatuses', 'initContainerStatuses', 'ephemeralContainerStatuses'] as const;
 
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -114,9 +123,20 @@ function pick(from: Json, fields: readonly string[]): Json {
 	return kept;
 }
 
-function trimContainers(containers: unknown): unknown {
-	if (!Array.isArray(containers)) return containers;
-	return containers.map(container => (isRecord(container) ? pick(container, containerFields) : container));
+/** Each record of a list with only `fields`; anything else (not a list, not a record) as it came. */
+function trimList(list: unknown, fields: readonly string[]): unknown {
+	if (!Array.isArray(list)) return list;
+	return list.map(item => (isRecord(item) ? pick(item, fields) : item));
+}
+
+const trimContainers = (containers: unknown) => trimList(containers, containerFields);
+
+function trimPodStatus(status: unknown): unknown {
+	if (!isRecord(status)) return status;
+	const kept = pick(status, podStatusFields);
+	if (status.conditions !== undefined) kept.conditions = trimList(status.conditions, conditionFields);
+	for (const list of containerStatusLists) if (status[list] !== undefined) kept[list] = trimList(status[list], containerStatusFields);
+	return kept;
 }
 
 function trimMetadata(metadata: Json, dropLastApplied: boolean): Json {
@@ -144,7 +164,9 @@ export function trimObject<T extends KubeObject>(resource: WatchedResource, obje
 	const pod = resource === 'pods';
 	const metadata = trimMetadata(object.metadata, pod);
 	if (!pod) return metadata === object.metadata ? object : {...object, metadata};
-	const kept: Json = 'spec' in object ? {...object, metadata, spec: trimPodSpec((object as Json).spec)} : {...object, metadata};
+	const kept: Json = {...object, metadata};
+	if ('spec' in object) kept.spec = trimPodSpec((object as Json).spec);
+	if ('status' in object) kept.status = trimPodStatus((object as Json).status);
 	shareStrings(metadata, ownMetadata);
 	for (const key of Object.keys(kept)) if (key !== 'metadata') shareStrings(kept[key]);
 	for (const key of ['apiVersion', 'kind']) if (typeof kept[key] === 'string') kept[key] = share(kept[key]);

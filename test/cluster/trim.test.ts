@@ -14,7 +14,7 @@ const lastApplied = 'kubectl.kubernetes.io/last-applied-configuration';
 const real = JSON.parse(readFileSync(new URL('../fixtures/trim/rolling-objects.json', import.meta.url), 'utf8')) as {pod: Pod; deployment: Deployment; replicaSet: ReplicaSet};
 
 describe('trimObject', () => {
-	it('keeps of a pod its metadata and status whole, and only the spec fields rollwatch reads', () => {
+	it('keeps of a pod its metadata whole, and only the spec and status fields rollwatch reads', () => {
 		const pod: Pod = {...real.pod, metadata: {...real.pod.metadata, annotations: {keep: 'me', [lastApplied]: '{"kind":"Pod"}'}}};
 		const before = structuredClone(pod);
 		const trimmed = trimObject('pods', pod);
@@ -23,7 +23,13 @@ describe('trimObject', () => {
 		expect(trimmed.metadata).not.toHaveProperty('managedFields');
 		const {managedFields: _dropped, ...metadata} = before.metadata as Record<string, unknown>;
 		expect(trimmed.metadata).toEqual({...metadata, annotations: {keep: 'me'}});
-		expect(trimmed.status).toBe(pod.status);
+		const status = pod.status!;
+		expect(trimmed.status).toEqual({
+			phase: status.phase,
+			conditions: status.conditions!.map(({lastProbeTime: _never, ...condition}) => condition),
+			containerStatuses: status.containerStatuses!.map(({image: _image, imageID: _imageID, ...kept}) => kept),
+		});
+		expect(trimmed.status!.conditions![1]).toEqual({type: 'Ready', status: 'False', lastTransitionTime: '2026-11-21T23:16:31Z', reason: 'ContainersNotReady', message: 'containers with unready status: [app-rolling]'});
 		expect(trimmed.spec).toEqual({
 			nodeName: pod.spec.nodeName,
 			containers: pod.spec.containers.map(container => ({name: container.name, image: container.image})),
@@ -73,6 +79,8 @@ describe('trimObject', () => {
 		] as unknown as KubeObject[];
 		for (const object of broken) expect(trimObject('pods', object)).toEqual(object);
 		expect(trimObject('pods', {metadata: {name: 'd'}, spec: {containers: [null, 3]}} as unknown as KubeObject)).toEqual({metadata: {name: 'd'}, spec: {containers: [null, 3]}});
+		const badStatus = {metadata: {name: 'e'}, spec: {containers: []}, status: {phase: 'Running', conditions: 'none', containerStatuses: [null, 'x']}};
+		expect(trimObject('pods', badStatus as unknown as KubeObject)).toEqual(badStatus);
 	});
 
 	it.each<FixtureName>(['rolling-mid', 'history-3-revisions', 'canary-split', 'broken-crashloop'])('changes nothing in the view of %s', name => {
