@@ -11,6 +11,7 @@ import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {builtinModules} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {inkOutputRewrites} from './ink-output-rewrites.mjs';
 
 // Ink imports its React DevTools bridge only when DEV=true and react-devtools-core is installed;
 // bundling must not turn that optional import into a hard one.
@@ -57,6 +58,7 @@ const sharedOutputCaches = () => {
     return sharedCaches;
 };
 export default class Output {`],
+			...inkOutputRewrites,
 		]);
 		// string-width: every importer gets source/cli/string-width.ts (memoized, with a fast path for the
 		// text rollwatch draws); only that module reaches the real one.
