@@ -8,7 +8,8 @@
 // - a line that lies wholly inside its clip is the line itself: Ink re-tokenized and re-joined it, cell by
 //   cell, to slice it to the columns it already fits (every line inside an overflow="hidden" box);
 // - the grid starts as one shared blank cell per position, not 4,800 new objects per frame (cells are
-//   replaced, never changed in place);
+//   replaced, never changed in place), and lines are walked by index, not through entries() pairs: a
+//   frame allocated ≈ 1 MB, and the young-generation collections were a large share of its cost;
 // - a grid row whose cells are the very objects of the same row last frame reuses that frame's string.
 // Like every rewrite there, each must find its text: an Ink update that changes it fails the build.
 export const inkOutputRewrites = [
@@ -44,6 +45,30 @@ export const inkOutputRewrites = [
             }
         }
         let lines = characterLines.map(line => styledCharsToString(line));`, '        let lines = this.caches.getLines(text);'],
+	[`            if (shouldClipHorizontally) {
+                lines = lines.map(line => {
+                    const from = x < clip.x1 ? clip.x1 - x : 0;
+                    const width = this.caches.getStringWidth(line);
+                    const to = x + width > clip.x2 ? clip.x2 - x : width;
+                    return this.sliceLineToColumns(line, from, to);
+                });`, `            if (shouldClipHorizontally) {
+                let sliced;
+                for (let index = 0; index < lines.length; index++) {
+                    const line = lines[index];
+                    const from = x < clip.x1 ? clip.x1 - x : 0;
+                    const width = this.caches.getStringWidth(line);
+                    const to = x + width > clip.x2 ? clip.x2 - x : width;
+                    const slice = this.sliceLineToColumns(line, from, to);
+                    if (slice !== line && sliced === undefined) {
+                        sliced = lines.slice();
+                    }
+                    if (sliced !== undefined) {
+                        sliced[index] = slice;
+                    }
+                }
+                lines = sliced ?? lines;`],
+	['        for (let [index, line] of lines.entries()) {', `        for (let index = 0; index < lines.length; index++) {
+            let line = lines[index];`],
 	[`    sliceLineToColumns(line, from, to) {
         if (from >= to) {
             return '';
@@ -62,10 +87,7 @@ export const inkOutputRewrites = [
                     fullWidth: false,
                     styles: [],
                 });
-            }`, `            const row = [];
-            for (let x = 0; x < this.width; x++) {
-                row.push(blankCharacter);
-            }`],
+            }`, `            const row = new Array(this.width).fill(blankCharacter);`],
 	[`        const generatedOutput = output
             .map(line => {
             // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
