@@ -15,6 +15,7 @@ import {useClocks} from './hooks/use-clock.js';
 import {useCommandKeys, useRunAction} from './hooks/use-commands.js';
 import {useAccess, useOptionalStore} from './hooks/use-external-store.js';
 import {type PodsOnScreen, useScreenData} from './hooks/use-screen-data.js';
+import {useStable} from './hooks/use-stable.js';
 import {useFilterInput} from './hooks/use-filter-input.js';
 import {keyContext} from './key-context.js';
 import {visibleCommands, type PaneId} from './keymap.js';
@@ -46,15 +47,15 @@ export function App(props: MonitorProps) {
 	const {view, list, connections} = useScreenData(store, ui.frozen, query, podsOnScreen, tick);
 
 	const dialogOpen = ui.dialog !== undefined && ui.dialog.kind !== 'help';
-	const layout = computeLayout(columns, rows, {
+	const layout = useStable(computeLayout(columns, rows, {
 		trafficLines: view ? trafficLines(view.traffic, probe !== undefined) : 0,
 		revisions: view?.history.length ?? 0,
 		warnings: view?.warnings.length ?? 0,
 		reservedRows: dialogOpen ? dialogRows : 0,
-	});
+	}));
 	const panes: PaneId[] = ['rollout', ...(layout.history.mode === 'hidden' ? [] : ['history' as const]), ...(layout.traffic.mode === 'hidden' ? [] : ['traffic' as const]), 'pods'];
 	const keys = keyContext(ui, view, {readOnly: props.readOnly, actions, access});
-	const commands = visibleCommands(keys);
+	const commands = useStable(visibleCommands(keys));
 
 	const {exit} = useApp();
 	const exited = useRef(false);
@@ -80,8 +81,8 @@ export function App(props: MonitorProps) {
 	useFilterInput(dispatch, ui.filter.editing && ui.dialog === undefined);
 	const run = useRunAction(actions, dispatch);
 
-	const connection = connectionSummary(connections, connectionNow);
-	const status = ui.status ?? (connection.kind === 'live' ? undefined : errorStatus(connectionError(connections)));
+	const connection = useStable(connectionSummary(connections, connectionNow));
+	const status = useStable(ui.status ?? (connection.kind === 'live' ? undefined : errorStatus(connectionError(connections))));
 	const main = ui.dialog?.kind === 'help'
 		? <HelpOverlay commands={commands} readOnly={props.readOnly} kubeconfigPath={props.demo?.kubeconfigPath} onClose={() => dispatch({type: 'help'})} />
 		: view

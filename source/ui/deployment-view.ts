@@ -179,9 +179,26 @@ export function createDeploymentDeriver(): DeploymentDeriver {
 				warnings: rolloutWarningsFrom(deployment, owned, tally, now),
 				derivedAt: now,
 			};
-			last = last && sameView(last, view) ? last : view;
+			last = last && sameView(last, view) ? last : keepUnchangedParts(last, view);
 			return last;
 		},
+	};
+}
+
+/**
+ * `view` with the parts that show the same as in `last` replaced by last's own objects, so the panes
+ * drawing them (memoized) skip the frame: with many pods most frames change a pod row and nothing else.
+ * Progress keeps its derivation time with it (the pane adds the time since to the elapsed time).
+ */
+function keepUnchangedParts(last: DeploymentView | undefined, view: DeploymentView): DeploymentView {
+	if (last === undefined || last.name !== view.name) return view;
+	const sameProgressShown = sameProgress(last.progress, last.derivedAt, view.progress, view.derivedAt);
+	return {
+		...view,
+		...(sameProgressShown ? {progress: last.progress, derivedAt: last.derivedAt} : {}),
+		status: sameValue(last.status, view.status) ? last.status : view.status,
+		history: sameValue(last.history, view.history) ? last.history : view.history,
+		warnings: sameValue(last.warnings, view.warnings) ? last.warnings : view.warnings,
 	};
 }
 

@@ -1,6 +1,7 @@
 // The key hints, generated from the keymap for what is live right now. Disabled keys stay visible
 // (dimmed, marked ✗) when there is room, so the user learns they exist; `?` and the status line say why.
 import {Box, Text, useWindowSize} from 'ink';
+import {memo} from 'react';
 import {keyLabel, type CommandState} from '../keymap.js';
 import {cells} from '../panes/short-image.js';
 import {useTheme} from '../theme-context.js';
@@ -51,7 +52,7 @@ function Hint({state}: {state: CommandState}) {
 		: <Text dimColor>{key} {command.label}{theme.glyph.failed}  </Text>;
 }
 
-export function Footer({commands}: {commands: readonly CommandState[]}) {
+export const Footer = memo(function Footer({commands}: {commands: readonly CommandState[]}) {
 	const {columns} = useWindowSize();
 	const theme = useTheme();
 	const {hints, pinned: right} = fitFooter(commands, columns, theme.glyph.failed);
@@ -65,4 +66,4 @@ export function Footer({commands}: {commands: readonly CommandState[]}) {
 			</Box>
 		</Box>
 	);
-}
+});

@@ -2,6 +2,7 @@
 // live, with the clock, on the right. The right side never gives way; the left sheds its least useful
 // words first when the terminal is narrow.
 import {Box, Text, useWindowSize} from 'ink';
+import {memo} from 'react';
 import type {Budget} from '../../rollout/index.js';
 import type {ConnectionSummary} from '../connection.js';
 import {timeOfDay} from '../format.js';
@@ -55,7 +56,7 @@ export function fitHeader(input: FitInput, columns: number): HeaderFit {
 	return candidates.find(fit => width(fit) <= columns) ?? {brand: false};
 }
 
-export function Header({context, deployment, budget, connection, frozen, now, scenario}: Props) {
+export const Header = memo(function Header({context, deployment, budget, connection, frozen, now, scenario}: Props) {
 	const theme = useTheme();
 	const {columns} = useWindowSize();
 	const glyph = connection.kind === 'live' ? theme.glyph.live : theme.glyph.reconnecting;
@@ -82,4 +83,4 @@ export function Header({context, deployment, budget, connection, frozen, now, sc
 			</Box>
 		</Box>
 	);
-}
+});

@@ -1,5 +1,6 @@
 // The last thing that happened: an action's result, the API's error, a key's refusal, or the watch's trouble.
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {StatusLine as Status} from '../ui-state.js';
 import {useTheme} from '../theme-context.js';
 import type {Token} from '../theme.js';
@@ -11,7 +12,7 @@ const style: Record<Status['kind'], {token: Token; glyph: 'ok' | 'failed' | 'pen
 	info: {token: 'muted', glyph: 'arrow'},
 };
 
-export function StatusLine({status}: {status?: Status}) {
+export const StatusLine = memo(function StatusLine({status}: {status?: Status}) {
 	const theme = useTheme();
 	if (!status) return <Box height={1} flexShrink={0} />;
 	const {token, glyph} = style[status.kind];
@@ -20,4 +21,4 @@ export function StatusLine({status}: {status?: Status}) {
 			<Text color={theme.color[token]} wrap="truncate-end">{theme.glyph[glyph]} {status.text}</Text>
 		</Box>
 	);
-}
+});

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {RolloutWarning} from '../../rollout/index.js';
 import {useTheme} from '../theme-context.js';
 import type {Token} from '../theme.js';
@@ -10,7 +11,7 @@ const levelStyle: Record<RolloutWarning['level'], {token: Token; mark: string}> 
 };
 
 /** Inline warnings, most severe first, cut to the rows the layout gives ("+N more" on the last). */
-export function Warnings({warnings, rows}: {warnings: readonly RolloutWarning[]; rows: number}) {
+export const Warnings = memo(function Warnings({warnings, rows}: {warnings: readonly RolloutWarning[]; rows: number}) {
 	const theme = useTheme();
 	if (rows <= 0 || warnings.length === 0) return null;
 	const order = {error: 0, warn: 1, info: 2};
@@ -26,4 +27,4 @@ export function Warnings({warnings, rows}: {warnings: readonly RolloutWarning[];
 			))}
 		</Box>
 	);
-}
+});

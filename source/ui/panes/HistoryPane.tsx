@@ -1,6 +1,7 @@
 // The revisions (ReplicaSets): the current one marked ▶; selecting one and pressing u rolls back to it.
 // Below 100 columns on short terminals it collapses to one line.
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {humanDuration, type RevisionRow} from '../../rollout/index.js';
 import {Pane} from '../components/Pane.js';
 import {windowAround} from '../format.js';
@@ -64,7 +65,7 @@ function HistoryLine({rows, focused, selected, width}: Omit<Props, 'layout' | 'n
 	);
 }
 
-export function HistoryPane({rows, layout, focused, selected, now}: Props) {
+export const HistoryPane = memo(function HistoryPane({rows, layout, focused, selected, now}: Props) {
 	const theme = useTheme();
 	if (layout.mode === 'hidden') return null;
 	if (layout.mode === 'line') return <HistoryLine rows={rows} focused={focused} selected={selected} width={layout.width} />;
@@ -101,4 +102,4 @@ export function HistoryPane({rows, layout, focused, selected, now}: Props) {
 			})}
 		</Pane>
 	);
-}
+});

@@ -1,10 +1,12 @@
 // Where the rollout stands: revision and image, the Progressing reason, progress bars against the
 // budget, elapsed time and ETA, and the exact line `kubectl rollout status` would print now.
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {RolloutPhase} from '../../rollout/index.js';
 import {Bar} from '../components/Bar.js';
 import {Pane} from '../components/Pane.js';
 import type {DeploymentView} from '../derive.js';
+import {sameValue} from '../same-view.js';
 import {clockDuration} from '../format.js';
 import type {Glyphs, Token} from '../theme.js';
 import {useTheme} from '../theme-context.js';
@@ -50,12 +52,21 @@ export function titleFit(parts: {word: string; reason?: string; revision: string
 	return cells(head + reason + image) <= inner && parts.reason ? {reason: parts.reason, image} : {image};
 }
 
-export function RolloutPane({view, width, height, compact, focused, now}: Props) {
+/** The images the title names: the new ReplicaSet's, or the template's before there is one. */
+const imagesOf = (view: DeploymentView) => view.progress.newReplicaSet?.images ?? view.deployment.spec.template.spec.containers.map(container => container.image ?? '');
+
+// The pane draws progress, status and the images; the deriver keeps those objects while they show the
+// same (deployment-view.ts), so a frame that only moved pod rows skips this pane.
+const sameRollout = (a: Props, b: Props) => a.width === b.width && a.height === b.height && a.compact === b.compact && a.focused === b.focused && a.now === b.now
+	&& a.view.progress === b.view.progress && a.view.derivedAt === b.view.derivedAt && a.view.status === b.view.status
+	&& (a.view.progress.newReplicaSet !== undefined || sameValue(imagesOf(a.view), imagesOf(b.view)));
+
+export const RolloutPane = memo(function RolloutPane({view, width, height, compact, focused, now}: Props) {
 	const theme = useTheme();
 	const {progress, status} = view;
 	const style = phaseStyle[progress.phase];
 	const condition = progress.conditions.find(candidate => candidate.type === 'Progressing');
-	const images = progress.newReplicaSet?.images ?? view.deployment.spec.template.spec.containers.map(container => container.image ?? '');
+	const images = imagesOf(view);
 	const title = titleFit({word: style.word, reason: condition?.reason, revision: String(progress.revision ?? '?'), images}, width - 4);
 	const barWidth = Math.max(4, width - 4 - labelWidth - countWidth);
 	const moving = progress.phase === 'progressing';
@@ -92,4 +103,4 @@ export function RolloutPane({view, width, height, compact, focused, now}: Props)
 			</Box>
 		</Pane>
 	);
-}
+}, sameRollout);

@@ -2,6 +2,7 @@
 // prober runs, what it actually saw from each version — live (recent window) and in total — with the
 // failures on their own line.
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import type {ServiceTraffic} from '../../rollout/index.js';
 import {Bar} from '../components/Bar.js';
 import {Pane} from '../components/Pane.js';
@@ -88,7 +89,7 @@ function TrafficLine({traffic, probe, focused}: Omit<Props, 'layout'>) {
 	);
 }
 
-export function TrafficPane({traffic, probe, layout, focused}: Props) {
+export const TrafficPane = memo(function TrafficPane({traffic, probe, layout, focused}: Props) {
 	const theme = useTheme();
 	if (layout.mode === 'hidden') return null;
 	if (layout.mode === 'line') return <TrafficLine traffic={traffic} probe={probe} focused={focused} />;
@@ -122,4 +123,4 @@ export function TrafficPane({traffic, probe, layout, focused}: Props) {
 			{probe ? <FailureLine traffic={traffic} probe={probe} empty={empty} /> : empty ? <Text color={theme.color.warn}>no ready endpoints</Text> : null}
 		</Pane>
 	);
-}
+});
