@@ -26,6 +26,8 @@ if (major < 22) {
 // Ink, the first render) is compiled lazily, on first call, at every start. A script's cache can be made
 // after it ran, so this one holds every function the first frame needed.
 const BUNDLE_ID = '__BUNDLE_ID__';
+/** Caches of other builds kept beside this one's. */
+const KEPT_CACHES = 6;
 const require = createRequire(import.meta.url);
 const {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} = require('node:fs');
 const {join} = require('node:path');
@@ -96,12 +98,13 @@ function save(files, kind) {
 		writeFileSync(partial, script.createCachedData(), {mode: 0o600});
 		renameSync(partial, files[kind]);
 		if (kind === 'drawn') rmSync(files.ran, {force: true});
-		// Other builds' caches go once unused for a week (a replaced install leaves its own behind).
-		const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
-		for (const name of readdirSync(files.dir)) {
-			const file = join(files.dir, name);
-			if (!name.startsWith(BUNDLE_ID) && statSync(file).mtimeMs < weekAgo) rmSync(file, {force: true});
-		}
+		// A replaced install or a rebuilt checkout leaves its caches behind: the newest few stay (two
+		// installs, two ways of starting), older ones go.
+		const others = readdirSync(files.dir)
+			.filter(name => !name.startsWith(BUNDLE_ID))
+			.map(name => ({file: join(files.dir, name), at: statSync(join(files.dir, name)).mtimeMs}))
+			.sort((a, b) => b.at - a.at);
+		for (const {file} of others.slice(KEPT_CACHES)) rmSync(file, {force: true});
 	} catch {
 		// A read-only or full disk: the next start compiles again, as it would without a cache.
 	}

@@ -3,7 +3,7 @@
 // sentence and exit 2. It keeps a code cache of the start-up path in the user's cache directory, which
 // never stands in the way: damaged, unwritable or turned off, rollwatch starts the same.
 import {execFile} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {delimiter, dirname, join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -106,6 +106,22 @@ describe('the start-up code cache', () => {
 			expect(after[0]).toMatch(/\.drawn$/);
 			if (start === 1) expect(after.map(inode)).toEqual(before);
 		}
+	});
+
+	it('keeps only the newest few caches of other builds', async () => {
+		const env = fresh();
+		const caches = join(cacheHome, 'rollwatch');
+		mkdirSync(caches);
+		const old = Array.from({length: 10}, (_, index) => `0000000000000000-${index}.drawn`);
+		for (const [index, name] of old.entries()) {
+			writeFileSync(join(caches, name), 'stale');
+			utimesSync(join(caches, name), 1_000_000 + index, 1_000_000 + index);
+		}
+		await run(cli, ['--version'], env);
+		const left = cached();
+		expect(left.filter(name => name.endsWith('.ran') && !old.includes(name))).toHaveLength(1);
+		// The six newest of the others stay.
+		expect(left.filter(name => old.includes(name)).sort()).toEqual(old.slice(4).sort());
 	});
 
 	it('starts the same when the cache is damaged, and replaces it', async () => {
