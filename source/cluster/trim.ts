@@ -94,27 +94,74 @@ function holdsOwnValue(value: unknown): boolean {
 	return false;
 }
 
-function sharePart<T>(value: T): T {
-	if (typeof value !== 'object' || value === null || holdsOwnValue(value)) return value;
-	const text = JSON.stringify(value);
-	if (text.length > SHARED_PART_LENGTH_MAX) return value;
-	const known = sharedParts.get(text);
+/** Ids of remembered parts: a list of them is known by its items' ids, without serialising it again. */
+const partIds = new WeakMap<object, number>();
+let nextPartId = 0;
+
+/** The part remembered under `key`, or `value` remembered from now on (its strings shared first). */
+function remember<T extends object>(key: string, value: T, stringsShared = false): T {
+	const known = sharedParts.get(key);
 	if (known !== undefined) return known as T;
+	if (!stringsShared) shareStrings(value);
 	if (sharedParts.size >= SHARED_PARTS_MAX) sharedParts.clear();
-	sharedParts.set(text, value);
+	sharedParts.set(key, value);
+	partIds.set(value, nextPartId++);
 	return value;
 }
 
-/** A list whose items are shared, itself shared when all of it is alike. */
-const sharePartList = (list: unknown) => (Array.isArray(list) ? sharePart(list.map(item => sharePart(item))) : list);
+/** `value`, or an equal part seen before; `mayHoldOwn`: look for one pod's own values inside first. */
+function sharePart(value: unknown, mayHoldOwn = false): unknown {
+	if (typeof value !== 'object' || value === null) return typeof value === 'string' ? share(value) : value;
+	if (mayHoldOwn && holdsOwnValue(value)) {
+		shareStrings(value);
+		return value;
+	}
+	const text = JSON.stringify(value);
+	if (text.length > SHARED_PART_LENGTH_MAX) {
+		shareStrings(value);
+		return value;
+	}
+	return remember(text, value);
+}
 
+/** A list whose items are shared, itself shared when all its items were. */
+function sharePartList(list: unknown, mayHoldOwn: boolean): unknown {
+	if (!Array.isArray(list)) return sharePart(list, mayHoldOwn);
+	const items = list.map(item => sharePart(item, mayHoldOwn));
+	const ids: number[] = [];
+	for (const item of items) {
+		const id = typeof item === 'object' && item !== null ? partIds.get(item) : undefined;
+		if (id === undefined) return items;
+		ids.push(id);
+	}
+	return remember(`list:${ids.join(',')}`, items, true);
+}
+
+const metadataParts = new Set(['labels', 'annotations', 'ownerReferences']);
+
+/** Shares a kept pod's strings and parts, in place: its metadata, trimmed spec and trimmed status. */
 function shareParts(pod: Json): void {
 	const metadata = pod.metadata as Json;
-	for (const key of ['labels', 'annotations', 'ownerReferences']) if (metadata[key] !== undefined) metadata[key] = sharePart(metadata[key]);
-	if (pod.spec !== undefined) pod.spec = sharePart(pod.spec);
-	const status = pod.status;
-	if (!isRecord(status)) return;
-	for (const key of ['conditions', 'containerStatuses', 'initContainerStatuses']) if (status[key] !== undefined) status[key] = sharePartList(status[key]);
+	for (const key of Object.keys(metadata)) {
+		if (ownMetadata.has(key)) continue;
+		const field = metadata[key];
+		if (metadataParts.has(key)) metadata[key] = sharePart(field);
+		else if (typeof field === 'string') metadata[key] = share(field);
+		else shareStrings(field);
+	}
+	for (const key of Object.keys(pod)) {
+		if (key === 'metadata') continue;
+		if (key === 'spec') pod.spec = sharePart(pod.spec);
+		else if (key === 'status' && isRecord(pod.status)) {
+			const status = pod.status;
+			for (const field of Object.keys(status)) {
+				// A terminated container's state names its container ID: such statuses stay the pod's own.
+				if (field === 'conditions') status[field] = sharePartList(status[field], false);
+				else if ((containerStatusLists as readonly string[]).includes(field)) status[field] = sharePartList(status[field], true);
+				else status[field] = sharePart(status[field]);
+			}
+		} else pod[key] = sharePart(pod[key]);
+	}
 }
 
 function pick(from: Json, fields: readonly string[]): Json {
@@ -167,9 +214,6 @@ export function trimObject<T extends KubeObject>(resource: WatchedResource, obje
 	const kept: Json = {...object, metadata};
 	if ('spec' in object) kept.spec = trimPodSpec((object as Json).spec);
 	if ('status' in object) kept.status = trimPodStatus((object as Json).status);
-	shareStrings(metadata, ownMetadata);
-	for (const key of Object.keys(kept)) if (key !== 'metadata') shareStrings(kept[key]);
-	for (const key of ['apiVersion', 'kind']) if (typeof kept[key] === 'string') kept[key] = share(kept[key]);
 	shareParts(kept);
 	return kept as T;
 }
