@@ -101,27 +101,29 @@ export function sortRows(unsorted: Iterable<PodRow>, count: number): PodRow[] {
 	return rows;
 }
 
-/**
- * Sorted `rows` with `gone` taken out and `arrived` put in their places; a new array, `rows` is left alone.
- * One merge pass into an array of the final size: copying the rows and splicing each change in grew a
- * second, half-empty backing store per frame, and the rows of every frame (10,000 pods: 80 KB) outlive
- * a scavenge or two, so they end in the old generation.
- */
-export function patchRows(rows: readonly PodRow[], gone: readonly PodRow[], arrived: readonly PodRow[]): PodRow[] {
-	const leaving = new Set(gone);
-	const coming = arrived.length > 1 ? [...arrived].sort(rowOrder) : arrived;
-	const next: PodRow[] = Array.from({length: rows.length + coming.length});
-	let written = 0;
-	let j = 0;
-	for (let i = 0; i < rows.length; i++) {
-		const row = rows[i]!;
-		// Rows that compare equal (never for distinct pod names) are told apart by identity.
-		if (leaving.has(row)) continue;
-		while (j < coming.length && rowOrder(coming[j]!, row) < 0) next[written++] = coming[j++]!;
-		next[written++] = row;
+/** The first index whose row does not sort before `row`. */
+function lowerBound(rows: readonly PodRow[], row: PodRow): number {
+	let low = 0;
+	let high = rows.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (rowOrder(rows[middle]!, row) < 0) low = middle + 1;
+		else high = middle;
 	}
-	while (j < coming.length) next[written++] = coming[j++]!;
-	next.length = written;
+	return low;
+}
+
+/** Sorted `rows` with `gone` taken out and `arrived` put in their places; a new array, `rows` is left alone. */
+export function patchRows(rows: readonly PodRow[], gone: readonly PodRow[], arrived: readonly PodRow[]): PodRow[] {
+	const next = rows.slice();
+	for (const row of gone) {
+		let at = lowerBound(next, row);
+		// Rows that compare equal (never for distinct pod names) are told apart by identity.
+		while (at < next.length && next[at] !== row && rowOrder(next[at]!, row) === 0) at++;
+		if (next[at] !== row) at = next.indexOf(row);
+		if (at >= 0) next.splice(at, 1);
+	}
+	for (const row of arrived) next.splice(lowerBound(next, row), 0, row);
 	return next;
 }
 
