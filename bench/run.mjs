@@ -7,19 +7,20 @@ import {kubectlPath, stopAll} from './lib/clients.mjs';
 import {printTable} from './lib/report.mjs';
 import {measureStart} from './measure/start.mjs';
 import {measureEventLatency, measureKeyLatency} from './measure/latency.mjs';
+import {measureFrames} from './measure/frame.mjs';
 import {measureManyPods, measureRollout} from './measure/resources.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const json = args.has('--json');
-// `--only start,latency`: run only these measurements (start, latency, rollout, pods); default all.
+// `--only start,latency`: run only these measurements (start, latency, rollout, pods, frame); default all.
 const argv = process.argv.slice(2);
 const onlyAt = argv.findIndex(arg => arg === '--only' || arg.startsWith('--only='));
 const only = onlyAt < 0 ? undefined : new Set((argv[onlyAt].includes('=') ? argv[onlyAt].split('=')[1] : argv[onlyAt + 1] ?? '').split(','));
 const wanted = name => !only || only.has(name);
 const plan = quick
-	? {startRuns: 3, burstMs: 3000, rollout: 200, manyPods: 2000, churnMs: 3000, limitMs: 120_000}
-	: {startRuns: 9, burstMs: 10_000, rollout: 1000, manyPods: 10_000, churnMs: 10_000, limitMs: 20 * 60_000};
+	? {startRuns: 3, burstMs: 3000, rollout: 200, manyPods: 2000, churnMs: 3000, frameSteps: 100, limitMs: 120_000}
+	: {startRuns: 9, burstMs: 10_000, rollout: 1000, manyPods: 10_000, churnMs: 10_000, frameSteps: 400, limitMs: 20 * 60_000};
 
 const clusters = new Set();
 const results = [];
@@ -44,6 +45,11 @@ async function cluster(options = {}) {
 }
 
 async function main() {
+	if (wanted('frame')) {
+		log('CPU per frame');
+		emit(await measureFrames({podCounts: [30, plan.manyPods], steps: plan.frameSteps}));
+	}
+	if (only && [...only].every(name => name === 'frame')) return;
 	kubectlPath();
 	await buildClusterChild();
 	const small = await cluster();

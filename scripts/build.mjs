@@ -8,132 +8,8 @@
 import {createHash} from 'node:crypto';
 import {build} from 'esbuild';
 import {chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
-import {builtinModules} from 'node:module';
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {inkOutputRewrites} from './ink-output-rewrites.mjs';
-
-// Ink imports its React DevTools bridge only when DEV=true and react-devtools-core is installed;
-// bundling must not turn that optional import into a hard one.
-const noDevtools = {
-	name: 'no-ink-devtools',
-	setup(builder) {
-		builder.onResolve({filter: /^\.\/devtools\.js$/}, args => (args.importer.includes('node_modules/ink/') ? {path: 'ink-devtools', namespace: 'empty'} : undefined));
-		builder.onLoad({filter: /.*/, namespace: 'empty'}, () => ({contents: ''}));
-	},
-};
-
-const graphemesModule = fileURLToPath(new URL('../source/cli/graphemes.ts', import.meta.url));
-const importGraphemes = name => `import {${name}} from ${JSON.stringify(graphemesModule)};`;
-
-// Start-up and per-frame costs inside dependencies, removed at bundle time. Each rewrite must find its text: a
-// dependency update that changes it fails the build instead of silently losing the fix.
-const dependencyRewrites = {
-	name: 'dependency-rewrites',
-	setup(builder) {
-		const rewrite = (filter, edits) => builder.onLoad({filter}, async args => {
-			let contents = await readFile(args.path, 'utf8');
-			for (const [from, to] of edits) {
-				if (!contents.includes(from)) throw new Error(`dependency-rewrites: ${args.path} no longer contains ${JSON.stringify(from.slice(0, 60))}`);
-				contents = contents.replaceAll(from, to);
-			}
-			return {contents, loader: 'js'};
-		});
-		// yoga's wasm is inlined as base64; when fetch exists (Node 18+) emscripten "downloads" the data:
-		// URL through undici's fetch, whose percent-decoding of 120 kB took 20–40 ms of every start.
-		// Without fetch it decodes the same bytes with atob.
-		rewrite(/yoga-layout\/dist\/binaries\/yoga-wasm-base64-esm\.js$/, [['"function"!=typeof fetch', '!0']]);
-		// Ink builds a new Output, and with it new caches of each text's styled characters and widths, for
-		// every frame, so every frame re-tokenized and re-measured the whole screen (string-width's
-		// grapheme segmentation and emoji regex per character): half of a frame's cost with 5 pods. The
-		// entries are pure functions of the text and never mutated, so the frames share one set, dropped
-		// whenever it holds 1,000 texts (a few MB at most) so that scrolling content cannot grow it forever.
-		rewrite(/ink\/build\/output\.js$/, [
-			['    caches = new OutputCaches();', '    caches = sharedOutputCaches();'],
-			['export default class Output {', `let sharedCaches;
-const sharedOutputCaches = () => {
-    if (sharedCaches === undefined || sharedCaches.styledChars.size > 1000 || sharedCaches.widths.size > 10000 || sharedCaches.blockWidths.size > 1000) {
-        sharedCaches = new OutputCaches();
-    }
-    return sharedCaches;
-};
-export default class Output {`],
-			...inkOutputRewrites,
-		]);
-		// string-width: every importer gets source/cli/string-width.ts (memoized, with a fast path for the
-		// text rollwatch draws); only that module reaches the real one.
-		builder.onResolve({filter: /^string-width$/}, args => (args.importer.endsWith('source/cli/string-width.ts') ? undefined : {path: fileURLToPath(new URL('../source/cli/string-width.ts', import.meta.url))}));
-		// …whose emoji regex takes ≈40 ms to build: built on first use, which the fast path often avoids.
-		rewrite(/node_modules\/string-width\/index\.js$/, [
-			['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiEmojiPattern;\nconst rgiEmojiRegex = {test: text => (rgiEmojiPattern ??= /^\\p{RGI_Emoji}$/v).test(text)};'],
-			['const segmenter = new Intl.Segmenter();', importGraphemes('graphemeSegmenter')],
-			['segmenter.segment(string)', 'graphemeSegmenter().segment(string)'],
-		]);
-		// Ink splits every text into grapheme clusters with Intl.Segmenter (its own, ansi-tokenize's and
-		// those of its text helpers), and each module made its segmenter at import. The first one loads
-		// ICU's break-iteration data: 10–30 ms of every start. source/cli/graphemes.ts counts text whose
-		// every unit is a cluster (all rollwatch draws) itself and makes one segmenter when other text comes.
-		rewrite(/@alcalzone\/ansi-tokenize\/build\/tokenize\.js$/, [
-			['const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', importGraphemes('segmentGraphemes')],
-			['segmenter.segment(str)', 'segmentGraphemes(str)'],
-		]);
-		rewrite(/ink\/build\/line-update\.js$/, [
-			["const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });", importGraphemes('segmentGraphemes')],
-			['segmenter.segment(previousText)', 'segmentGraphemes(previousText)'],
-			['segmenter.segment(nextText)', 'segmentGraphemes(nextText)'],
-		]);
-		rewrite(/node_modules\/wrap-ansi\/index\.js$/, [
-			['const segmenter = new Intl.Segmenter();', importGraphemes('graphemeSegmenter')],
-			['segmenter.segment(plainText)', 'graphemeSegmenter().segment(plainText)'],
-		]);
-		rewrite(/node_modules\/slice-ansi\/tokenize-ansi\.js$/, [
-			["const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", importGraphemes('graphemeSegmenter')],
-			['GRAPHEME_SEGMENTER.segment(', 'graphemeSegmenter().segment('],
-		]);
-		// meow normalizes package.json only when `cli.pkg` is read (never, here), but its bundled
-		// dependencies built the spdx licence tables for that at import: ≈10 ms. Built on first use now.
-		rewrite(/meow\/build\/dependencies\.js$/, [[
-			'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
-			'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
-		]]);
-	},
-};
-
-// Node built-ins are reached through require, never an ESM import: for an imported built-in Node builds an
-// ESM facade by reading every export, and node:http's exports include lazy getters (WebSocket,
-// MessageEvent, …) whose first read loads Node's own copy of undici: ≈15 ms and 0.7 MB of source at every
-// start, for nothing. Bundled code reads the same module object's properties when it uses them.
-const builtinsThroughRequire = {
-	name: 'builtins-through-require',
-	setup(builder) {
-		const builtins = new Set(builtinModules.map(name => name.replace(/^node:/, '')));
-		builder.onResolve({filter: /^(node:)?[a-z_/]+$/}, args => {
-			const name = args.path.replace(/^node:/, '');
-			if (args.kind === 'require-call' || !builtins.has(name)) return undefined;
-			return {path: name, namespace: 'node-builtin'};
-		});
-		builder.onLoad({filter: /.*/, namespace: 'node-builtin'}, args => ({contents: `module.exports = require('node:${args.path}');`, loader: 'js'}));
-	},
-};
-
-// @kubernetes/client-node's index re-exports every generated API and model (≈760 model classes, the
-// informer, websockets, tar for cp, …) and declares no sideEffects, so importing three names from it
-// bundled and initialised all of it: 0.4 MB of the bundle. rollwatch's code gets only the modules it
-// uses; an import of anything else fails the build ("No matching export") rather than pulling the index
-// back in. KubeConfig's own module reaches the generated index only for the two names below.
-const clientNodeParts = {
-	name: 'client-node-parts',
-	setup(builder) {
-		const dist = join(dirname(fileURLToPath(import.meta.resolve('@kubernetes/client-node'))));
-		const parts = {
-			index: `export {KubeConfig} from './config.js';\nexport {HttpMethod, RequestContext} from './gen/http/http.js';\nexport {ApiException} from './gen/apis/exception.js';\n`,
-			gen: `export {createConfiguration} from './gen/configuration.js';\nexport {ServerConfiguration} from './gen/servers.js';\n`,
-		};
-		builder.onResolve({filter: /^@kubernetes\/client-node$/}, args => (args.importer.includes('/node_modules/') ? undefined : {path: 'index', namespace: 'client-node-parts'}));
-		builder.onResolve({filter: /^\.\/gen\/index\.js$/}, args => (args.importer === join(dist, 'config.js') ? {path: 'gen', namespace: 'client-node-parts'} : undefined));
-		builder.onLoad({filter: /.*/, namespace: 'client-node-parts'}, args => ({contents: parts[args.path], resolveDir: dist, loader: 'js'}));
-	},
-};
+import {join} from 'node:path';
+import {bundlePlugins} from './bundle-plugins.mjs';
 
 // `node scripts/build.mjs --outdir=DIR` builds elsewhere (a second build to compare against); default dist/.
 // `--unminified` keeps names and lines readable for `node --cpu-prof`; `--metafile` (below).
@@ -149,7 +25,7 @@ const {metafile} = await build({
 	format: 'esm',
 	target: 'node22',
 	jsx: 'automatic',
-	plugins: [noDevtools, dependencyRewrites, builtinsThroughRequire, clientNodeParts],
+	plugins: bundlePlugins,
 	minify,
 	// No keepNames: it wrapped ≈3,900 functions in a `name` defineProperty call, run as each module
 	// initialised (and, for closures, each time one was made, renders included): ≈10 ms of every start.
