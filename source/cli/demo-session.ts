@@ -10,7 +10,9 @@ import type {ScenarioName} from '../demo/scenarios.js';
 import type {Deployment, Service} from '../k8s/types.js';
 import {PROBE_DEFAULTS} from '../probe/prober.js';
 import {serviceSelects} from '../rollout/ownership.js';
-import type {ActionResult, MonitorActions, MonitorProps} from '../ui/types.js';
+import {serviceHasReadyEndpoint} from '../rollout/traffic.js';
+import type {ClusterSnapshot} from '../store/types.js';
+import type {ActionResult, ExternalStore, MonitorActions, MonitorProps} from '../ui/types.js';
 import {buildProber, openSession} from './session.js';
 import type {ProbeConfig, Session} from './session.js';
 import {createSwitchableProbe} from './switchable-probe.js';
@@ -46,11 +48,32 @@ export async function openDemoSession(options: DemoSessionOptions): Promise<Demo
 	const rate = options.probeRate ?? PROBE_DEFAULTS.rate;
 	const timeoutMs = options.probeTimeoutMs ?? PROBE_DEFAULTS.timeoutMs;
 	let following: string | undefined;
+	// The session's store, once it is open: whether the followed Service can answer yet.
+	const opened: {store?: ExternalStore<ClusterSnapshot>} = {};
+	let stopWaiting = () => {};
+	const proberFor = (service: string) => buildProber({target: {kind: 'service', service, path: '/'}, rate, timeoutMs, versionFrom: {}}, loaded);
 	const follow = async (name: string) => {
 		if (options.probe) return;
 		const service = await serviceFor(loaded, name);
 		following = service;
-		if (service) probe.switchTo(buildProber({target: {kind: 'service', service, path: '/'}, rate, timeoutMs, versionFrom: {}}, loaded));
+		stopWaiting();
+		if (!service) return;
+		probe.switchTo(proberFor(service));
+		// Before the Service has a ready endpoint every request fails (no pod to send it to): that is the
+		// Deployment starting, not a rollout dropping requests. The totals start again when it first can answer.
+		const {store} = opened;
+		if (store === undefined) return;
+		const answers = () => serviceHasReadyEndpoint(store.getSnapshot().endpointSlices.values(), loaded.namespace, service);
+		if (answers()) return;
+		const unsubscribe = store.subscribe(() => {
+			if (!answers()) return;
+			stopWaiting();
+			if (following === service) probe.switchTo(proberFor(service));
+		});
+		stopWaiting = () => {
+			unsubscribe();
+			stopWaiting = () => {};
+		};
 	};
 	// Opening another Deployment (zero-downtime has two, each with its Service) points the prober at it.
 	const onView = (name: string | undefined) => {
@@ -65,6 +88,7 @@ export async function openDemoSession(options: DemoSessionOptions): Promise<Demo
 		readOnly: options.readOnly,
 		extraActions: base => demoActions(loaded, base.setImage, follow),
 	});
+	opened.store = session.props.store;
 	if (options.probe) probe.switchTo(buildProber(options.probe, loaded));
 	else if (names[0]) await follow(names[0]);
 	return {
@@ -82,6 +106,7 @@ export async function openDemoSession(options: DemoSessionOptions): Promise<Demo
 			connectionNow: Date.now,
 		},
 		async close() {
+			stopWaiting();
 			probe.stop();
 			await session.close();
 		},

@@ -129,6 +129,16 @@ function serviceTraffic(service: Service, input: Required<Omit<TrafficInput, 'se
 	};
 }
 
+/** Whether the Service `namespace/service` has an endpoint it sends connections to (it can answer at all). */
+export function serviceHasReadyEndpoint(endpointSlices: Iterable<EndpointSlice>, namespace: string, service: string): boolean {
+	for (const slice of endpointSlices) {
+		if (slice.metadata.namespace !== namespace || slice.metadata.labels?.[serviceNameLabel] !== service) continue;
+		if ((slice.endpoints ?? []).some(endpoint => endpoint.conditions?.ready !== false)) return true;
+	}
+
+	return false;
+}
+
 /** One entry per Service whose selector matches at least one of the given pods. */
 export function trafficShare(input: TrafficInput): ServiceTraffic[] {
 	const pods = [...input.pods];

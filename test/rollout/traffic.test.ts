@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import type {EndpointSlice, Pod} from '../../source/k8s/types.js';
 import {type ServiceTraffic, trafficShare} from '../../source/rollout/index.js';
+import {serviceHasReadyEndpoint} from '../../source/rollout/traffic.js';
 import {loadPairs, loadStream, type Scenario, stateAt} from './recordings.js';
 
 /** The traffic view after every EndpointSlice change of a recording, consecutive repeats collapsed. */
@@ -107,5 +108,23 @@ describe('endpoint accounting', () => {
 		const [view] = trafficShare({...base, endpointSlices: [slice('v4', [{addresses: ['10.0.0.1'], conditions: {ready: false}, targetRef: {uid: 'u1'}}])]});
 		expect(view!.totalReady).toBe(0);
 		expect(view!.groups[0]!.share).toBe(0);
+	});
+});
+
+describe('whether a Service can answer', () => {
+	const slice = (service: string, ready: Array<boolean | undefined>): EndpointSlice => ({
+		apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice', addressType: 'IPv4',
+		metadata: {name: `${service}-abcde`, namespace: 'shop', labels: {'kubernetes.io/service-name': service}},
+		endpoints: ready.map((value, index) => ({addresses: [`10.0.0.${index + 1}`], conditions: value === undefined ? {} : {ready: value}})),
+	}) as EndpointSlice;
+
+	test('needs an endpoint not marked unready, in a slice of that Service and namespace', () => {
+		expect(serviceHasReadyEndpoint([], 'shop', 'web')).toBe(false);
+		expect(serviceHasReadyEndpoint([slice('web', [false, false])], 'shop', 'web')).toBe(false);
+		expect(serviceHasReadyEndpoint([slice('web', [false, true])], 'shop', 'web')).toBe(true);
+		// A missing ready condition means ready (the API's nil).
+		expect(serviceHasReadyEndpoint([slice('web', [undefined])], 'shop', 'web')).toBe(true);
+		expect(serviceHasReadyEndpoint([slice('api', [true])], 'shop', 'web')).toBe(false);
+		expect(serviceHasReadyEndpoint([slice('web', [true])], 'other', 'web')).toBe(false);
 	});
 });
