@@ -74,19 +74,30 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 	};
 	const touch = () => setConnection({status: 'live', lastContactAt: now()});
 
+	// Which objects passed the client-side filter, so one that stops matching is reported DELETED. Without
+	// a filter the server's selectors decide and its event types are passed on: no set of every key
+	// (10,000 pods: 10,000 key strings and a 10,000-entry table) is kept.
 	const deliverSynced = (items: KubeObject[]) => {
-		const kept = filter ? items.filter(filter) : items;
+		if (!filter) {
+			emit({type: 'SYNCED', resource, objects: items, at: now()});
+			return;
+		}
+		const kept = items.filter(filter);
 		visible.clear();
 		for (const object of kept) visible.add(objectKey(object));
 		emit({type: 'SYNCED', resource, objects: kept, at: now()});
 	};
 
 	const deliver = (type: 'ADDED' | 'MODIFIED' | 'DELETED', object: KubeObject) => {
+		if (!filter) {
+			emit({type, resource, object, at: now()});
+			return;
+		}
 		const key = objectKey(object);
-		if (type !== 'DELETED' && (!filter || filter(object))) {
+		if (type !== 'DELETED' && filter(object)) {
 			emit({type: visible.has(key) ? 'MODIFIED' : 'ADDED', resource, object, at: now()});
 			visible.add(key);
-		} else if (visible.delete(key) || (type === 'DELETED' && !filter)) {
+		} else if (visible.delete(key)) {
 			emit({type: 'DELETED', resource, object, at: now()});
 		}
 	};
