@@ -1,46 +1,11 @@
 // The one way tests render Ink: a fixed-size fake terminal, named keys, frames with ANSI stripped,
 // and waitFor(content) instead of sleeps. Fails the test on React act() / key warnings.
-import {EventEmitter} from 'node:events';
 import {render as inkRender, type Instance} from 'ink';
 import type {ReactElement} from 'react';
 import {afterEach} from 'vitest';
 
-export class FakeStdout extends EventEmitter {
-	readonly isTTY = true;
-	readonly frames: string[] = [];
-	constructor(public columns: number, public rows: number) {
-		super();
-	}
-	// Ink waits for write callbacks before it settles waitUntilExit.
-	write = (frame: string, encoding?: BufferEncoding | (() => void), callback?: () => void) => {
-		this.frames.push(frame);
-		const done = typeof encoding === 'function' ? encoding : callback;
-		if (done) queueMicrotask(done);
-		return true;
-	};
-	lastFrame = () => this.frames.at(-1) ?? '';
-}
-
-export class FakeStdin extends EventEmitter {
-	readonly isTTY = true;
-	private data: string | null = null;
-	write = (data: string) => {
-		this.data = data;
-		this.emit('readable');
-		this.emit('data', data);
-	};
-	read = () => {
-		const {data} = this;
-		this.data = null;
-		return data;
-	};
-	setEncoding() {}
-	setRawMode() {}
-	resume() {}
-	pause() {}
-	ref() {}
-	unref() {}
-}
+export {FakeStdin, FakeStdout} from './fake-terminal.js';
+import {FakeStdin, FakeStdout} from './fake-terminal.js';
 
 export const keys = {
 	tab: '\t',
