@@ -2,7 +2,7 @@
 // terminating last within it, then by name). A pod's row is worked out once per pod version, and the
 // sorted rows are patched from frame to frame for the pods that changed (deployment-view.ts).
 import type {Pod} from '../k8s/types.js';
-import {podReadyText, podRestarts, podStatusText} from '../rollout/index.js';
+import {podReadyText, podRestarts, podStatusText, timeOf} from '../rollout/index.js';
 import {windowAround} from './format.js';
 
 export type PodHealth = 'ready' | 'starting' | 'terminating' | 'failed' | 'done';
@@ -30,11 +30,6 @@ export function podHealth(status: string, ready: string): PodHealth {
 	return status === 'Running' && up === total ? 'ready' : 'starting';
 }
 
-function time(value: string | null | undefined): number | undefined {
-	const ms = value ? Date.parse(value) : Number.NaN;
-	return Number.isNaN(ms) ? undefined : ms;
-}
-
 /** What a pod version shows whatever its revision, and the row last made of it (for one revision and mark). */
 type PodFacts = Omit<PodRow, 'isNew' | 'revision'> & {owner: string; row: PodRow | undefined};
 
@@ -50,7 +45,7 @@ function factsOf(pod: Pod): PodFacts {
 	if (facts) return facts;
 	const status = podStatusText(pod);
 	const ready = podReadyText(pod);
-	const createdAt = time(pod.metadata.creationTimestamp);
+	const createdAt = timeOf(pod.metadata.creationTimestamp);
 	facts = {
 		name: pod.metadata.name ?? '', owner: pod.metadata.ownerReferences?.find(reference => reference.controller === true)?.name ?? '',
 		status, health: podHealth(status, ready), ready, restarts: podRestarts(pod), ...(createdAt === undefined ? {} : {createdAt}), row: undefined,

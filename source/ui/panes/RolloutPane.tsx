@@ -2,7 +2,7 @@
 // budget, elapsed time and ETA, and the exact line `kubectl rollout status` would print now.
 import {Box, Text} from 'ink';
 import {memo} from 'react';
-import type {RolloutPhase} from '../../rollout/index.js';
+import {templateImages, type RolloutPhase} from '../../rollout/index.js';
 import {Bar} from '../components/Bar.js';
 import {Pane} from '../components/Pane.js';
 import type {DeploymentView} from '../derive.js';
@@ -53,7 +53,7 @@ export function titleFit(parts: {word: string; reason?: string; revision: string
 }
 
 /** The images the title names: the new ReplicaSet's, or the template's before there is one. */
-const imagesOf = (view: DeploymentView) => view.progress.newReplicaSet?.images ?? view.deployment.spec.template.spec.containers.map(container => container.image ?? '');
+const imagesOf = (view: DeploymentView) => view.progress.newReplicaSet?.images ?? templateImages(view.deployment.spec.template);
 
 // The pane draws progress, status and the images; the deriver keeps those objects while they show the
 // same (deployment-view.ts), so a frame that only moved pod rows skips this pane.
