@@ -49,8 +49,11 @@ export function planWatches(target: WatchTarget, deployments: readonly Deploymen
 		plan.endpointslices = {labelSelector, key: `eps|${labelSelector}`};
 	}
 
+	// Only Warning events are shown (source/rollout/warning-events.ts). The Normal ones (Scheduled, Pulled,
+	// Created, Started, Killing, SuccessfulCreate…: several per pod) outnumbered the pod events themselves
+	// during a rollout, so the server drops them: `type` is one of the fields an Event watch can select on.
 	const names = watched.map((deployment) => deployment.metadata.name ?? '').sort();
-	plan.events = {filter: (object) => concernsDeployments(object as KubeEvent, names), key: `events|${names.join(',')}`};
+	plan.events = {fieldSelector: 'type=Warning', filter: (object) => concernsDeployments(object as KubeEvent, names), key: `events|type=Warning|${names.join(',')}`};
 	return plan;
 }
 

@@ -9,6 +9,7 @@ export {type RevisionRow, historyText, replicaSetRevision, revisionHistory, revi
 export {type JsonPatchOperation, type UndoTarget, undoPatch, undoTarget} from './undo.js';
 export {type ServiceTraffic, type TrafficGroup, type TrafficGrouping, type TrafficInput, trafficShare} from './traffic.js';
 export {type RolloutWarning, type WarningCode, type WarningLevel, rolloutWarnings, rolloutWarningsFrom, stuckReason} from './warnings.js';
+export {EVENT_WARNING_WINDOW_MS, eventWarning} from './warning-events.js';
 export {isControlledBy, matchesSelector, ownedReplicaSets, podsOf, revisionOf, templateImages, timeOf} from './ownership.js';
 export {equalIgnoreHash, findNewReplicaSet} from './template-equal.js';
 export {type FailingKind, type OwnerTally, type PodTally, earliestCreation, failingPods, sumOf, tallyAdd, tallyOf, tallyRemove} from './pod-tally.js';

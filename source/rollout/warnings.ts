@@ -19,7 +19,9 @@ export type WarningCode =
 	| 'crash-loop'
 	| 'image-pull'
 	| 'unschedulable'
-	| 'replica-failure';
+	| 'replica-failure'
+	/** The newest Warning event about the Deployment, its ReplicaSets or pods (warning-events.ts). */
+	| 'event';
 
 export type RolloutWarning = {level: WarningLevel; code: WarningCode; text: string};
 

@@ -6,7 +6,7 @@
 import type {Deployment, Pod, ReplicaSet} from '../k8s/types.js';
 import {
 	type PodTally, type RevisionRow, type RolloutProgress, type RolloutStatus, type RolloutWarning, type ServiceTraffic,
-	findNewReplicaSet, matchesSelector, ownedReplicaSets, revisionHistoryFrom, revisionOf, rolloutProgressFrom, rolloutStatus,
+	eventWarning, findNewReplicaSet, matchesSelector, ownedReplicaSets, revisionHistoryFrom, revisionOf, rolloutProgressFrom, rolloutStatus,
 	rolloutWarningsFrom, tallyAdd, tallyRemove, trafficShare,
 } from '../rollout/index.js';
 import {forEachChange} from '../store/map-diff.js';
@@ -52,6 +52,13 @@ const sameForTraffic = (a: Pod, b: Pod) => a.metadata.uid === b.metadata.uid && 
 	&& controllerUid(a) === controllerUid(b) && sameLabels(a.metadata.labels, b.metadata.labels);
 
 const noTraffic: ServiceTraffic[] = [];
+
+/**
+ * The cluster's newest Warning event about the rollout, if any, with the rollout's own warnings. It goes
+ * first: the pane sorts by level only, and what just went wrong matters more than settings advice
+ * ("No readiness probe") of the same level when the rows run out.
+ */
+const withEventWarning = (warnings: RolloutWarning[], event: RolloutWarning | undefined) => (event ? [event, ...warnings] : warnings);
 
 /** When most rows changed at once, one sort is cheaper than patching them one by one. */
 const PATCH_LIMIT = 64;
@@ -167,6 +174,7 @@ export function createDeploymentDeriver(): DeploymentDeriver {
 				patch(changed, revisionByRs, newRs);
 			}
 
+			const podExists = (podName: string) => snapshot.pods.has(`${namespace}/${podName}`);
 			const view: DeploymentView = {
 				name,
 				deployment,
@@ -176,7 +184,7 @@ export function createDeploymentDeriver(): DeploymentDeriver {
 				pods: rows,
 				transitions: filteredTransitions(snapshot.transitions, owned),
 				traffic: trafficOf(snapshot, deployment, replicaSets),
-				warnings: rolloutWarningsFrom(deployment, owned, tally, now),
+				warnings: withEventWarning(rolloutWarningsFrom(deployment, owned, tally, now), eventWarning(deployment, owned, snapshot.events.values(), podExists, now)),
 				derivedAt: now,
 			};
 			last = last && sameView(last, view) ? last : keepUnchangedParts(last, view);

@@ -31,6 +31,7 @@ describe('planWatches', () => {
 		expect(plan.services?.filter?.(service('db', {app: 'db'}))).toBe(false);
 		expect(plan.services?.filter?.(service('headless', {}))).toBe(false);
 		expect(plan.services?.filter?.(service('web', {app: 'web'}))).toBe(true);
+		expect(plan.events?.fieldSelector).toBe('type=Warning');
 		expect(plan.events?.filter?.(event('Pod', 'web-7d9f-abcde'))).toBe(true);
 		expect(plan.events?.filter?.(event('ReplicaSet', 'web-7d9f'))).toBe(true);
 		expect(plan.events?.filter?.(event('Pod', 'webhook-1'))).toBe(false);

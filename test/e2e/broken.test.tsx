@@ -36,6 +36,8 @@ describe('broken release through the TUI', () => {
 		expect(failed).toMatch(/Progress deadline \(20s\) exceeded/);
 		expect(failed).toMatch(/\d pods? crashing \((CrashLoopBackOff|Error)\)/);
 		expect(failed).toMatch(/rev 3 → \S*api:v3-broken/);
+		// The kubelet's own word, from the Warning events: which pod, how often, how recently.
+		expect(failed).toMatch(/ BackOff pod\/api-\w+-\w+, (x\d+ over \d+s, last )?\d+s ago: Back-off restarting failed container api/);
 		expect(await state(e2e)).toMatchObject({revision: '3', image: 'example/api:v3-broken', progressing: 'ProgressDeadlineExceeded'});
 		// The old revision keeps serving: the controller stopped, it did not scale v2 down to nothing.
 		expect((await state(e2e)).replicaSets).toContainEqual(['2', 'example/api:v2', expect.any(Number)]);
@@ -47,7 +49,7 @@ describe('broken release through the TUI', () => {
 		expect(await e2e.confirm('u', `Roll back deployment "${APP}" to revision 2 (`)).toContain(`✓ deployment.apps/${APP} rolled back`);
 		// Restored once the crashing pods are gone (the transition log still remembers them).
 		const back = await e2e.screen.waitFor(frame => done(frame, 4) && !/rev3\s+(CrashLoopBackOff|Error|Terminating)/.test(frame), {timeout: 15_000});
-		expect(back).not.toMatch(/crashing \(|Progress deadline/);
+		expect(back).not.toMatch(/crashing \(|Progress deadline|BackOff pod/);
 		const restored = await state(e2e);
 		expect(restored).toMatchObject({revision: '4', image: 'example/api:v2', progressing: 'NewReplicaSetAvailable'});
 		expect(restored.replicaSets).toEqual([['4', 'example/api:v2', 3], ['3', 'example/api:v3-broken', 0], ['1', 'example/api:v1', 0]]);

@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {Deployment, EndpointSlice, KubeObject, Pod, ReplicaSet, Service} from '../../source/k8s/types.js';
+import type {Deployment, EndpointSlice, KubeEvent, KubeObject, Pod, ReplicaSet, Service} from '../../source/k8s/types.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/rollout');
 
@@ -71,4 +71,18 @@ export function stateAt(scenario: Scenario, end: number): State {
 /** Index of the last stream entry recorded at or before `t`. */
 export function indexAt(scenario: Scenario, t: number): number {
 	return loadStream(scenario).findLastIndex(entry => entry.t <= t);
+}
+
+export type EventEntry = {t: number; type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: KubeEvent};
+
+/** The Warning events a watcher holds at `t` (only scenarios whose recording has any). */
+export function warningEventsAt(scenario: 'broken' | 'canary' | 'missing' | 'pause', t: number): KubeEvent[] {
+	const events = new Map<string, KubeEvent>();
+	for (const entry of load<EventEntry[]>(`${scenario}.warning-events.json`)) {
+		if (entry.t > t) break;
+		if (entry.type === 'DELETED') events.delete(entry.object.metadata.name!);
+		else events.set(entry.object.metadata.name!, entry.object);
+	}
+
+	return [...events.values()];
 }
