@@ -70,3 +70,16 @@ const small = await record({
 	steps: [[3000, '\u001B[B'], [800, '\r'], [6000, 'q']],
 });
 console.log(`media/canary-80x24.svg: ${await render({name: 'canary-80x24', cols: 80, rows: 24, events: small, stillAt: 9})} frames`);
+// A broken release: b ships a crashing version, the rollout stalls until its 20 s progress deadline, and
+// the warnings say why, the kubelet's BackOff event among them. A still only.
+const broken = await record({
+	args: ['demo', '--scenario', 'broken', '--speed', '2'], cols: 100, rows: 30,
+	steps: [[3000, 'b'], [1500, 'y']],
+	tailMs: 16_000,
+});
+// The screen just before the recording ends (the end restores the terminal).
+const brokenTerm = createTerminal(100, 30);
+for (const event of broken.filter(event => event.t < 20.3)) await writeAsync(brokenTerm, event.data);
+await writeFile('media/broken-still.svg', stillSvg(brokenTerm));
+console.log('media/broken-still.svg: 1 frame');
+
