@@ -83,6 +83,19 @@ export default class Output {`],
 			["const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", importGraphemes('graphemeSegmenter')],
 			['GRAPHEME_SEGMENTER.segment(', 'graphemeSegmenter().segment('],
 		]);
+		// undici's HTTP/2 client (and with it node:http2, ≈6 ms to load) is needed only once a server has
+		// chosen h2 for a connection, after its TLS handshake: loaded then, not at every start.
+		rewrite(/undici\/lib\/dispatcher\/client\.js$/, [[
+			"const connectH2 = require('./client-h2.js')",
+			"const connectH2 = (client, socket) => require('./client-h2.js')(client, socket)",
+		]]);
+		// client-node's SOCKS proxy support (socks-proxy-agent, socks, ip-address's tables, debug) is only
+		// used for a kubeconfig with a socks5:// proxy-url: ≈4 ms of every start, loaded on first use now.
+		rewrite(/@kubernetes\/client-node\/dist\/config\.js$/, [
+			["import { SocksProxyAgent } from 'socks-proxy-agent';\nimport { SocksClient } from 'socks';\n", ''],
+			['new SocksProxyAgent(', "new (require('socks-proxy-agent').SocksProxyAgent)("],
+			['SocksClient.createConnection(', "require('socks').SocksClient.createConnection("],
+		]);
 		// meow normalizes package.json only when `cli.pkg` is read (never, here), but its bundled
 		// dependencies built the spdx licence tables for that at import: ≈10 ms. Built on first use now.
 		rewrite(/meow\/build\/dependencies\.js$/, [[
