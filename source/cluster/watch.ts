@@ -10,7 +10,7 @@ import {objectKey} from '../store/types.js';
 import {backoffDelay, DEFAULT_BACKOFF, sleep} from './backoff.js';
 import type {Backoff} from './backoff.js';
 import {describeApiError, httpStatusOf, KubeHttpError} from './errors.js';
-import {httpError, kubeFetch} from './http.js';
+import {httpError, kubeStream} from './http.js';
 import type {ListHead} from './list-stream.js';
 import {readList} from './list-stream.js';
 import {collectionPath, RESOURCE_API} from './resources.js';
@@ -111,7 +111,7 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 			const pageItems: KubeObject[] = [];
 			let page: ListHead;
 			try {
-				const response = await kubeFetch(kc, {path, query: {labelSelector, fieldSelector, limit: PAGE_SIZE, continue: continueToken}, signal: stopper.signal});
+				const response = await kubeStream(kc, {path, query: {labelSelector, fieldSelector, limit: PAGE_SIZE, continue: continueToken}, signal: stopper.signal, acceptGzip: true});
 				if (!response.ok) throw await httpError(response);
 				// Item by item as the body arrives (list-stream.ts), trimmed at once: the store holds every
 				// object for the whole session (trim.ts), the rest of a page is garbage.
@@ -147,15 +147,16 @@ export function watchResource(options: WatchResourceOptions): WatchHandle {
 		const attempt = new AbortController();
 		const signal = AbortSignal.any([stopper.signal, attempt.signal]);
 		const query = {watch: 'true', resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds, labelSelector, fieldSelector};
-		const response = await kubeFetch(kc, {path, query, signal});
+		const response = await kubeStream(kc, {path, query, signal});
 		stats.watches++;
 		if (response.status === 410) {
-			await response.body?.cancel();
+			// Given up on unread: the body reports that as an error no one needs to hear.
+			response.body.on('error', () => undefined).destroy();
 			return {ended: 'expired', events: 0};
 		}
 		if (!response.ok) throw await httpError(response);
 		touch();
-		const result = await readWatchStream(response, {
+		const result = await readWatchStream(response.body, {
 			signal,
 			idleTimeoutMs,
 			onIdle: () => attempt.abort(),

@@ -1,4 +1,5 @@
 import type {ServerResponse} from 'node:http';
+import {gzipSync} from 'node:zlib';
 import {afterEach, describe, expect, it} from 'vitest';
 import {backoffDelay} from '../../source/cluster/backoff.js';
 import {demoKubeConfig} from '../../source/cluster/kubeconfig.js';
@@ -171,6 +172,32 @@ describe('watchResource', () => {
 		expect(retry!.retryAt! - 1000).toBe(200);
 		const synced = ofType(events, 'SYNCED')[0] as Extract<ClusterEvent, {type: 'SYNCED'}>;
 		expect(synced.objects.map((object) => object.metadata.name)).toEqual(['web-1']);
+	});
+
+	it('reads a list the server compressed, and a watch error whose Status came compressed too', async () => {
+		let watches = 0;
+		const gzipped = (response: ServerResponse, code: number, body: unknown) => {
+			response.writeHead(code, {'Content-Type': 'application/json', 'Content-Encoding': 'gzip'});
+			response.end(gzipSync(JSON.stringify(body)));
+		};
+		api = await startFakeApi((request, response) => {
+			if (!isWatch(request)) {
+				// Only a client that asked for gzip may be sent it.
+				if (!String(request.headers['accept-encoding']).includes('gzip')) return sendJson(response, 406, {});
+				return gzipped(response, 200, podList('20', [pod('web-1', '5'), pod('web-2', '6', {app: 'web', note: 'ünïcødé'})]));
+			}
+			watches++;
+			if (watches === 1) return gzipped(response, 403, {kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Forbidden', code: 403, message: 'pods is forbidden here'});
+			startStream(response);
+		});
+		const events: ClusterEvent[] = [];
+		start(events, {backoff: {initialMs: 10, maxMs: 10}});
+		await waitFor(() => watches === 2, 'the watch after the refusal');
+		const synced = ofType(events, 'SYNCED')[0] as Extract<ClusterEvent, {type: 'SYNCED'}>;
+		expect(synced.objects.map((object) => [object.metadata.name, object.metadata.labels?.note])).toEqual([['web-1', undefined], ['web-2', 'ünïcødé']]);
+		const refused = ofType(events, 'CONNECTION').map((event) => (event as Extract<ClusterEvent, {type: 'CONNECTION'}>).state).find((state) => state.status === 'reconnecting');
+		// The Status's own message: the compressed error body was read.
+		expect(refused!.error).toContain('pods is forbidden here');
 	});
 
 	it('filters client-side and reports objects that stop matching as deleted', async () => {
