@@ -141,4 +141,36 @@ const clientNodeParts = {
 	},
 };
 
-export const bundlePlugins = [noDevtools, dependencyRewrites, builtinsThroughRequire, clientNodeParts];
+// undici's index initialises all of undici at import: fetch and the web platform under it (Headers, Request,
+// web streams, node:stream/web and node:worker_threads), WebSocket, EventSource, caches, cookies, mocks and
+// interceptors. Rollwatch and client-node import four names from it (Agent, ProxyAgent, request, fetch), and
+// the start-up path needs only the first three: lists and watches go through request(). These four come from
+// undici's own modules; fetch, and all it needs, loads on its first call. Like client-node's parts, an
+// import of any other name fails the build ("No matching export").
+const undiciParts = {
+	name: 'undici-parts',
+	setup(builder) {
+		const root = dirname(fileURLToPath(import.meta.resolve('undici')));
+		builder.onResolve({filter: /^undici$/}, () => ({path: 'index', namespace: 'undici-parts'}));
+		builder.onLoad({filter: /.*/, namespace: 'undici-parts'}, () => ({
+			contents: `
+const Dispatcher = require('./lib/dispatcher/dispatcher.js');
+const {getGlobalDispatcher} = require('./lib/global.js');
+// What undici's index does for every dispatcher: request(), stream(), … as methods.
+Object.assign(Dispatcher.prototype, require('./lib/api/index.js'));
+exports.Agent = require('./lib/dispatcher/agent.js');
+exports.ProxyAgent = require('./lib/dispatcher/proxy-agent.js');
+// undici.request(url, options) for a URL (string or URL object) and no callback: the one form rollwatch uses.
+exports.request = (url, {dispatcher = getGlobalDispatcher(), ...options} = {}) => {
+	const {origin, pathname, search} = new URL(url);
+	return dispatcher.request({...options, origin, path: pathname + search, method: options.method ?? (options.body ? 'PUT' : 'GET')});
+};
+exports.fetch = (input, init) => require('./lib/web/fetch/index.js').fetch(input, init);
+`,
+			resolveDir: root,
+			loader: 'js',
+		}));
+	},
+};
+
+export const bundlePlugins = [noDevtools, dependencyRewrites, builtinsThroughRequire, clientNodeParts, undiciParts];

@@ -1,7 +1,9 @@
-// The bundle loads undici's HTTP/2 client and client-node's SOCKS support only when a connection needs
-// them (scripts/bundle-plugins.mjs). dist/cli.js must still reach an API server that speaks only HTTP/2,
-// and one behind a `socks5://` proxy-url: `rollwatch status` gets as far as the server's answer (here a
-// 404 for the Deployment, reported in one sentence), which it can only read over a working connection.
+// The bundle takes only the parts of undici it uses, and loads undici's HTTP/2 client, its fetch and
+// client-node's SOCKS support only when a connection needs them (scripts/bundle-plugins.mjs). dist/cli.js
+// must still reach an API server that speaks only HTTP/2, and one behind a `socks5://` proxy-url:
+// `rollwatch status` gets as far as the server's answer (here a 404 for the Deployment, reported in one
+// sentence), which it can only read over a working connection. And with a kubeconfig that names no CA (the
+// server trusted through the system's certificates), requests go through undici's global dispatcher.
 import {execFile} from 'node:child_process';
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {createSecureServer} from 'node:http2';
@@ -12,6 +14,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createSelfSignedCertificate} from '../../source/demo/api/certificate.js';
+import {startDemoCluster} from '../../source/demo/cluster.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const cli = join(root, 'dist/cli.js');
@@ -71,8 +74,8 @@ function kubeconfig(name: string, proxyUrl?: string): string {
 }
 
 type Run = {code: number; stdout: string; stderr: string};
-const status = (config: string) => new Promise<Run>(resolve => {
-	execFile(process.execPath, [cli, 'status', 'deploy/web', '--timeout', '10s', '--kubeconfig', config], {env: {...process.env, NO_COLOR: '1'}, timeout: 30_000}, (error, stdout, stderr) => {
+const status = (config: string, target = 'deploy/web', env: Record<string, string> = {}) => new Promise<Run>(resolve => {
+	execFile(process.execPath, [cli, 'status', target, '--timeout', '30s', '--kubeconfig', config], {env: {...process.env, NO_COLOR: '1', ...env}, timeout: 60_000}, (error, stdout, stderr) => {
 		resolve({code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr});
 	});
 });
@@ -137,6 +140,28 @@ describe('connections the bundle sets up on demand', () => {
 			expect(versions.length).toBeGreaterThan(0);
 		} finally {
 			await socks.close();
+		}
+	});
+
+	it('reaches an API server trusted through the system\'s certificates (undici\'s global dispatcher)', async () => {
+		const cluster = await startDemoCluster({scenario: 'rolling', speed: 20});
+		try {
+			// The kubeconfig names no CA: client-node leaves the dispatcher to undici; Node trusts the demo's
+			// certificate through NODE_EXTRA_CA_CERTS, as it would a company CA installed on the machine.
+			const caFile = join(dir, 'extra-ca.pem');
+			writeFileSync(caFile, cluster.server.ca);
+			const config = join(dir, 'system-ca');
+			writeFileSync(config, cluster.kubeconfig().split('\n').filter(line => !line.includes('certificate-authority-data')).join('\n'));
+			await cluster.settled();
+			const result = await status(config, 'deploy/app-rolling', {NODE_EXTRA_CA_CERTS: caFile});
+			expect(result.stderr).toBe('');
+			expect(result.stdout.trim().split('\n').at(-1)).toBe('deployment "app-rolling" successfully rolled out');
+			expect(result.code).toBe(0);
+			// Without the extra CA the same kubeconfig is refused: the dispatcher really is the system's trust.
+			const refused = await status(config, 'deploy/app-rolling');
+			expect(refused.code).not.toBe(0);
+		} finally {
+			await cluster.stop();
 		}
 	});
 });
