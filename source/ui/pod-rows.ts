@@ -108,17 +108,55 @@ function lowerBound(rows: readonly PodRow[], row: PodRow): number {
 	return low;
 }
 
-/** Sorted `rows` with `gone` taken out and `arrived` put in their places; a new array, `rows` is left alone. */
+/** Where `row` stands in sorted `rows`, or -1. */
+function indexOfRow(rows: readonly PodRow[], row: PodRow): number {
+	let at = lowerBound(rows, row);
+	// Rows that compare equal (never for distinct pod names) are told apart by identity.
+	while (at < rows.length && rows[at] !== row && rowOrder(rows[at]!, row) === 0) at++;
+	return rows[at] === row ? at : rows.indexOf(row);
+}
+
+/** Up to this many changed rows, splicing a copy (a native move per row) beats one pass in JavaScript. */
+const FEW_CHANGES = 8;
+
+/**
+ * Sorted `rows` with `gone` taken out and `arrived` put in their places; a new array, `rows` is left alone.
+ * A few changes splice a copy; more are placed in one pass: each change's place in `rows` is found by
+ * binary search (k·log n comparisons) and the unchanged rows are copied across between them, so 100
+ * changes among 10,000 rows cost ≈ 1,500 comparisons and one copy, not a sort of all 10,000.
+ */
 export function patchRows(rows: readonly PodRow[], gone: readonly PodRow[], arrived: readonly PodRow[]): PodRow[] {
-	const next = rows.slice();
-	for (const row of gone) {
-		let at = lowerBound(next, row);
-		// Rows that compare equal (never for distinct pod names) are told apart by identity.
-		while (at < next.length && next[at] !== row && rowOrder(next[at]!, row) === 0) at++;
-		if (next[at] !== row) at = next.indexOf(row);
-		if (at >= 0) next.splice(at, 1);
+	if (gone.length + arrived.length <= FEW_CHANGES) {
+		const next = rows.slice();
+		for (const row of gone) {
+			const at = indexOfRow(next, row);
+			if (at >= 0) next.splice(at, 1);
+		}
+		for (const row of arrived) next.splice(lowerBound(next, row), 0, row);
+		return next;
 	}
-	for (const row of arrived) next.splice(lowerBound(next, row), 0, row);
+	const goneAt: number[] = [];
+	for (const row of gone) {
+		const at = indexOfRow(rows, row);
+		if (at >= 0) goneAt.push(at);
+	}
+	goneAt.sort((a, b) => a - b);
+	const incoming = arrived.slice().sort(rowOrder);
+	// Each arrived row goes before the first row of `rows` that does not sort before it.
+	const placeAt = incoming.map(row => lowerBound(rows, row));
+	const next: PodRow[] = [];
+	let g = 0;
+	let a = 0;
+	for (let index = 0; index < rows.length; index++) {
+		while (a < incoming.length && placeAt[a] === index) next.push(incoming[a++]!);
+		if (g < goneAt.length && goneAt[g] === index) {
+			// The same row twice in `gone` is taken out once.
+			while (g < goneAt.length && goneAt[g] === index) g++;
+			continue;
+		}
+		next.push(rows[index]!);
+	}
+	while (a < incoming.length) next.push(incoming[a++]!);
 	return next;
 }
 
