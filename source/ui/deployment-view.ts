@@ -60,8 +60,8 @@ const noTraffic: ServiceTraffic[] = [];
  */
 const withEventWarning = (warnings: RolloutWarning[], event: RolloutWarning | undefined) => (event ? [event, ...warnings] : warnings);
 
-/** When most rows changed at once, one sort is cheaper than patching them one by one. */
-const PATCH_LIMIT = 64;
+/** When most rows changed at once (more than this share of them), one sort is cheaper than a patch. */
+const PATCH_SHARE = 0.5;
 
 export function createDeploymentDeriver(): DeploymentDeriver {
 	// The pods the tally and rows reflect, and for which namespace.
@@ -78,6 +78,20 @@ export function createDeploymentDeriver(): DeploymentDeriver {
 	let traffic: {inputs: unknown[]; result: ServiceTraffic[]} | undefined;
 	let transitions: {from: readonly PodTransition[]; prefixes: string; result: PodTransition[]} | undefined;
 	let last: DeploymentView | undefined;
+
+	// The pods that changed since the last derive, for the rows. visitPod is made once, not per derive:
+	// forEachChange calls it for every changed pod, and a new closure each frame had V8 deoptimise and
+	// recompile forEachChange (with this inlined) again and again during a rollout.
+	let changed: Array<readonly [string, Pod | undefined]> = [];
+	const visitPod = (key: string, was: Pod | undefined, pod: Pod | undefined) => {
+		const wasHere = was?.metadata.namespace === namespace;
+		const isHere = pod?.metadata.namespace === namespace;
+		if (!wasHere && !isHere) return;
+		if (wasHere) tallyRemove(tally, key, was!);
+		if (isHere) tallyAdd(tally, key, pod!);
+		changed.push([key, isHere ? pod : undefined]);
+		if (!(wasHere && isHere && sameForTraffic(was!, pod!))) podsForTraffic++;
+	};
 
 	const rebuildTally = (snapshot: ClusterSnapshot) => {
 		tally = new Map();
@@ -106,7 +120,7 @@ export function createDeploymentDeriver(): DeploymentDeriver {
 			else rowByKey.delete(key);
 		}
 		if (gone.length === 0 && arrived.length === 0) return;
-		rows = gone.length + arrived.length > PATCH_LIMIT ? sortRows(rowByKey.values(), rowByKey.size) : patchRows(rows, gone, arrived);
+		rows = gone.length + arrived.length > PATCH_SHARE * rows.length ? sortRows(rowByKey.values(), rowByKey.size) : patchRows(rows, gone, arrived);
 	};
 
 	const filteredTransitions = (all: readonly PodTransition[], owned: readonly ReplicaSet[]) => {
@@ -136,7 +150,7 @@ export function createDeploymentDeriver(): DeploymentDeriver {
 		derive(snapshot, viewNamespace, name, now) {
 			// The tally follows every pod of the namespace, so a ReplicaSet that starts or stops being the
 			// Deployment's needs no pass over the pods.
-			const changed: Array<readonly [string, Pod | undefined]> = [];
+			changed = [];
 			if (viewNamespace !== namespace || pods === undefined) {
 				namespace = viewNamespace;
 				rebuildTally(snapshot);
@@ -144,15 +158,7 @@ export function createDeploymentDeriver(): DeploymentDeriver {
 				podsForTraffic++;
 				last = undefined;
 			} else {
-				forEachChange(pods, snapshot.pods, (key, was, pod) => {
-					const wasHere = was?.metadata.namespace === namespace;
-					const isHere = pod?.metadata.namespace === namespace;
-					if (!wasHere && !isHere) return;
-					if (wasHere) tallyRemove(tally, key, was!);
-					if (isHere) tallyAdd(tally, key, pod!);
-					changed.push([key, isHere ? pod : undefined]);
-					if (!(wasHere && isHere && sameForTraffic(was!, pod!))) podsForTraffic++;
-				});
+				forEachChange(pods, snapshot.pods, visitPod);
 			}
 			pods = snapshot.pods;
 
