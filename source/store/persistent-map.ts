@@ -110,7 +110,8 @@ export class PersistentMap<T> implements ReadonlyMap<string, T> {
 		const own = this.#own;
 		if (writable && own === undefined) throw new Error('PersistentMap: only a draft can change');
 		const code = hash(key);
-		const [at, inner] = [code % WIDTH, (code >>> 5) % WIDTH];
+		const at = code % WIDTH;
+		const inner = (code >>> 5) % WIDTH;
 		let branch = this.#root[at];
 		if (!writable) return branch?.[inner];
 		if (branch === undefined || !own!.has(branch)) {
@@ -133,20 +134,33 @@ export class PersistentMap<T> implements ReadonlyMap<string, T> {
 	 */
 	static forEachChange<T>(before: ObjectMap<T>, after: ObjectMap<T>, visit: (key: string, was: T | undefined, now: T | undefined) => void): boolean {
 		if (!(before instanceof PersistentMap) || !(after instanceof PersistentMap)) return false;
-		const [a, b] = [(before as PersistentMap<T>).#root, (after as PersistentMap<T>).#root];
+		// Written for the JIT: it runs on every frame, and each deoptimisation (a Map here and an array
+		// there at one site, a destructured pair) cost a recompilation of it with `visit` inlined.
+		const a: Root<T> = (before as PersistentMap<T>).#root;
+		const b: Root<T> = (after as PersistentMap<T>).#root;
 		for (let at = 0; at < WIDTH; at++) {
-			const [branchA, branchB] = [a[at], b[at]];
+			const branchA = a[at];
+			const branchB = b[at];
 			if (branchA === branchB) continue;
 			for (let inner = 0; inner < WIDTH; inner++) {
-				const [leafA, leafB] = [branchA?.[inner], branchB?.[inner]];
-				if (leafA === leafB) continue;
-				for (const [key, now] of leafB ?? []) {
-					const was = leafA?.get(key);
-					if (was !== now) visit(key, was, now);
-				}
-				for (const [key, was] of leafA ?? []) if (!leafB?.has(key)) visit(key, was, undefined);
+				const leafA = branchA === undefined ? undefined : branchA[inner];
+				const leafB = branchB === undefined ? undefined : branchB[inner];
+				if (leafA !== leafB) visitLeaves(leafA, leafB, visit);
 			}
 		}
 		return true;
+	}
+}
+
+/** The changes between two leaves (either may be missing), for forEachChange. */
+function visitLeaves<T>(leafA: Leaf<T> | undefined, leafB: Leaf<T> | undefined, visit: (key: string, was: T | undefined, now: T | undefined) => void): void {
+	if (leafB !== undefined) {
+		for (const entry of leafB) {
+			const was = leafA === undefined ? undefined : leafA.get(entry[0]);
+			if (was !== entry[1]) visit(entry[0], was, entry[1]);
+		}
+	}
+	if (leafA !== undefined) {
+		for (const entry of leafA) if (leafB === undefined || !leafB.has(entry[0])) visit(entry[0], entry[1], undefined);
 	}
 }
