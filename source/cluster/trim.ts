@@ -124,17 +124,66 @@ function sharePart(value: unknown, mayHoldOwn = false): unknown {
 	return remember(text, value);
 }
 
+/**
+ * Whether two parsed JSON values are equal as their JSON texts would be (keys in the same order): what
+ * sharing by text decides, told by walking both, without serialising either.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a)) {
+		if (!Array.isArray(b) || a.length !== b.length) return false;
+		for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+		return true;
+	}
+	if (Array.isArray(b)) return false;
+	const keys = Object.keys(a);
+	const otherKeys = Object.keys(b);
+	if (keys.length !== otherKeys.length) return false;
+	for (let i = 0; i < keys.length; i++) {
+		const key = keys[i]!;
+		if (key !== otherKeys[i] || !sameJson((a as Json)[key], (b as Json)[key])) return false;
+	}
+	return true;
+}
+
+// The part last shared at each place of a pod (its labels, its spec, its second condition…) and the list
+// last shared at each list's place. The same place of the next pod event most often holds an equal part
+// (pods of one ReplicaSet; a pod's next version), which sameJson tells for a fraction of what serialising
+// it and looking the text up costs — every watch event went through that for every part.
+const recentParts = new Map<string, object[]>();
+const recentLists = new Map<string, unknown[]>();
+
+/** sharePart, trying first the part last shared at the same place (`slot`, item `index`). */
+function sharePartAt(slot: string, index: number, value: unknown, mayHoldOwn = false): unknown {
+	if (typeof value !== 'object' || value === null) return sharePart(value, mayHoldOwn);
+	let recent = recentParts.get(slot);
+	const last = recent?.[index];
+	// A remembered part holds none of one pod's own values, so neither does a part equal to it.
+	if (last !== undefined && sameJson(last, value)) return last;
+	const shared = sharePart(value, mayHoldOwn);
+	if (typeof shared === 'object' && shared !== null && partIds.has(shared) && index < 16) {
+		if (recent === undefined) recentParts.set(slot, (recent = []));
+		recent[index] = shared;
+	}
+	return shared;
+}
+
 /** A list whose items are shared, itself shared when all its items were. */
-function sharePartList(list: unknown, mayHoldOwn: boolean): unknown {
-	if (!Array.isArray(list)) return sharePart(list, mayHoldOwn);
-	const items = list.map(item => sharePart(item, mayHoldOwn));
+function sharePartList(slot: string, list: unknown, mayHoldOwn: boolean): unknown {
+	if (!Array.isArray(list)) return sharePartAt(slot, 0, list, mayHoldOwn);
+	const items = list.map((item, index) => sharePartAt(slot, index, item, mayHoldOwn));
+	const recent = recentLists.get(slot);
+	if (recent !== undefined && recent.length === items.length && recent.every((item, index) => item === items[index])) return recent;
 	const ids: number[] = [];
 	for (const item of items) {
 		const id = typeof item === 'object' && item !== null ? partIds.get(item) : undefined;
 		if (id === undefined) return items;
 		ids.push(id);
 	}
-	return remember(`list:${ids.join(',')}`, items, true);
+	const shared = remember(`list:${ids.join(',')}`, items, true);
+	recentLists.set(slot, shared);
+	return shared;
 }
 
 const metadataParts = new Set(['labels', 'annotations', 'ownerReferences']);
@@ -145,19 +194,19 @@ function shareParts(pod: Json): void {
 	for (const key of Object.keys(metadata)) {
 		if (ownMetadata.has(key)) continue;
 		const field = metadata[key];
-		if (metadataParts.has(key)) metadata[key] = sharePart(field);
+		if (metadataParts.has(key)) metadata[key] = sharePartAt(key, 0, field);
 		else if (typeof field === 'string') metadata[key] = share(field);
 		else shareStrings(field);
 	}
 	for (const key of Object.keys(pod)) {
 		if (key === 'metadata') continue;
-		if (key === 'spec') pod.spec = sharePart(pod.spec);
+		if (key === 'spec') pod.spec = sharePartAt(key, 0, pod.spec);
 		else if (key === 'status' && isRecord(pod.status)) {
 			const status = pod.status;
 			for (const field of Object.keys(status)) {
 				// A terminated container's state names its container ID: such statuses stay the pod's own.
-				if (field === 'conditions') status[field] = sharePartList(status[field], false);
-				else if ((containerStatusLists as readonly string[]).includes(field)) status[field] = sharePartList(status[field], true);
+				if (field === 'conditions') status[field] = sharePartList(field, status[field], false);
+				else if ((containerStatusLists as readonly string[]).includes(field)) status[field] = sharePartList(field, status[field], true);
 				else status[field] = sharePart(status[field]);
 			}
 		} else pod[key] = sharePart(pod[key]);

@@ -1,6 +1,7 @@
 // The watch layer's trim (source/cluster/trim.ts): what it drops, what it keeps, and that nothing
 // rollwatch shows changes because of it.
 import {readFileSync} from 'node:fs';
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {trimObject} from '../../source/cluster/trim.js';
 import type {Deployment, KubeObject, Pod, ReplicaSet} from '../../source/k8s/types.js';
@@ -67,6 +68,49 @@ describe('trimObject', () => {
 		expect(replicaSet.metadata).not.toHaveProperty('managedFields');
 		expect(real.replicaSet.metadata).toHaveProperty('managedFields');
 		expect(replicaSet.spec).toBe(real.replicaSet.spec);
+	});
+
+	it('shares equal parts between pods, and never gives a pod another pod\'s values, whatever order the versions come in', () => {
+		const base = real.pod;
+		const conditionsOf = (ready: boolean, at: string) => base.status!.conditions!.map(condition => (condition.type === 'Ready' ? {...condition, status: ready ? ('True' as const) : ('False' as const), lastTransitionTime: at} : condition));
+		const variant = fc.record({
+			name: fc.constantFrom('a', 'b', 'c'),
+			app: fc.constantFrom('web', 'api'),
+			image: fc.constantFrom('app:v1', 'app:v2'),
+			ready: fc.boolean(),
+			at: fc.constantFrom('2026-11-21T23:16:31Z', '2026-11-21T23:17:00Z'),
+			restarts: fc.integer({min: 0, max: 2}),
+			terminated: fc.boolean(),
+		});
+		fc.assert(fc.property(fc.array(variant, {minLength: 2, maxLength: 12}), variants => {
+			const pods = variants.map(({name, app, image, ready, at, restarts, terminated}): Pod => ({
+				...base,
+				metadata: {...base.metadata, name, uid: `uid-${name}`, labels: {app}},
+				spec: {...base.spec, containers: base.spec.containers.map(container => ({...container, image}))},
+				status: {
+					...base.status,
+					conditions: conditionsOf(ready, at),
+					containerStatuses: [{name: 'app', image, imageID: '', ready, started: ready, restartCount: restarts, state: terminated ? {terminated: {exitCode: 1, containerID: `containerd://${name}`}} : {running: {startedAt: at}}}],
+				},
+			}));
+			const trimmed = pods.map(pod => trimObject('pods', structuredClone(pod)));
+			trimmed.forEach((pod, index) => {
+				const source = pods[index]!;
+				expect(pod.metadata.name).toBe(source.metadata.name);
+				expect(pod.metadata.labels).toEqual(source.metadata.labels);
+				expect(pod.spec.containers.map(container => container.image)).toEqual(source.spec.containers.map(container => container.image));
+				expect(pod.status!.conditions).toEqual(source.status!.conditions!.map(({lastProbeTime: _never, ...condition}) => condition));
+				expect(pod.status!.containerStatuses).toEqual(source.status!.containerStatuses!.map(({image: _image, imageID: _imageID, ...kept}) => kept));
+			});
+			for (const a of trimmed) {
+				for (const b of trimmed) {
+					if (JSON.stringify(a.metadata.labels) === JSON.stringify(b.metadata.labels)) expect(a.metadata.labels).toBe(b.metadata.labels);
+					if (JSON.stringify(a.status!.conditions) === JSON.stringify(b.status!.conditions)) expect(a.status!.conditions).toBe(b.status!.conditions);
+					// A terminated container names its container ID: one pod's own, never shared with another pod.
+					if (a.metadata.name !== b.metadata.name && a.status!.containerStatuses![0]!.state?.terminated) expect(a.status!.containerStatuses![0]).not.toBe(b.status!.containerStatuses![0]);
+				}
+			}
+		}), {numRuns: 200});
 	});
 
 	it('returns what is not shaped like an API object as it came, for the store gate to judge', () => {
