@@ -200,6 +200,20 @@ describe('watchResource', () => {
 		expect(refused!.error).toContain('pods is forbidden here');
 	});
 
+	it('says in plain words why it cannot connect, and keeps trying', async () => {
+		api = await startFakeApi((_request, response) => sendJson(response, 200, podList('1', [])));
+		const {url} = api;
+		await api.close();
+		api = undefined;
+		const {kc} = demoKubeConfig(url, 'token', 'shop');
+		const events: ClusterEvent[] = [];
+		handle = watchResource({kc, resource: 'pods', namespace: 'shop', onEvent: (event) => events.push(event), backoff: {initialMs: 5, maxMs: 5}});
+		const failures = () => ofType(events, 'CONNECTION').map((event) => (event as Extract<ClusterEvent, {type: 'CONNECTION'}>).state).filter((state) => state.status === 'reconnecting');
+		await waitFor(() => failures().length >= 2, 'two failed attempts');
+		expect(failures()[0]!.error).toContain('connection refused');
+		expect(handle.stats.failures).toBeGreaterThanOrEqual(2);
+	});
+
 	it('filters client-side and reports objects that stop matching as deleted', async () => {
 		let write: ((event: unknown) => void) | undefined;
 		api = await startFakeApi((request, response) => {
