@@ -207,6 +207,8 @@ export type KubeEvent = KubeObject & {
 	lastTimestamp?: string | null;
 	eventTime?: string | null;
 	count?: number;
+	/** Set instead of count/lastTimestamp by events.k8s.io-style recorders for a repeating event. */
+	series?: {count?: number; lastObservedTime?: string} | null;
 	type?: 'Normal' | 'Warning';
 	reportingComponent?: string;
 	reportingInstance?: string;

@@ -18,8 +18,7 @@ const echoesContainerState = /^Error: [A-Za-z]+$/;
 
 /** When the event last happened: events.k8s.io-style series first, then the core/v1 timestamps. */
 function lastSeen(event: KubeEvent): number | undefined {
-	const series = (event as {series?: {lastObservedTime?: string}}).series;
-	return timeOf(series?.lastObservedTime) ?? timeOf(event.lastTimestamp) ?? timeOf(event.eventTime) ?? timeOf(event.firstTimestamp) ?? timeOf(event.metadata.creationTimestamp);
+	return timeOf(event.series?.lastObservedTime) ?? timeOf(event.lastTimestamp) ?? timeOf(event.eventTime) ?? timeOf(event.firstTimestamp) ?? timeOf(event.metadata.creationTimestamp);
 }
 
 function firstSeen(event: KubeEvent): number | undefined {
@@ -27,8 +26,7 @@ function firstSeen(event: KubeEvent): number | undefined {
 }
 
 function occurrences(event: KubeEvent): number {
-	const series = (event as {series?: {count?: number}}).series;
-	return Math.max(series?.count ?? 0, event.count ?? 0, 1);
+	return Math.max(event.series?.count ?? 0, event.count ?? 0, 1);
 }
 
 /**

@@ -56,7 +56,7 @@ describe('eventWarning on real clusters\' Warning events', () => {
 	test('Normal events are not warnings; an events.k8s.io series counts like count and lastTimestamp', () => {
 		const [backOff] = warningEventsAt('broken', 40_000);
 		expect(at('broken', 40_000, 'api', {events: [{...backOff!, type: 'Normal'}]})).toBeUndefined();
-		const series = {...backOff!, count: undefined, lastTimestamp: null, series: {count: 9, lastObservedTime: '2026-11-21T23:22:13.000000Z'}} as KubeEvent;
+		const series: KubeEvent = {...backOff!, count: undefined, lastTimestamp: null, series: {count: 9, lastObservedTime: '2026-11-21T23:22:13.000000Z'}};
 		expect(at('broken', 40_000, 'api', {events: [series]})?.text).toMatch(/^BackOff pod\/api-7fdf4c6694-g7z7v, x9 over 33s, last 2s ago: /);
 	});
 });
